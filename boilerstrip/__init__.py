@@ -1,0 +1,56 @@
+"""boilerstrip: strip web-page boilerplate and return the article body, with reasons."""
+
+from boilerstrip.api import clean, extract
+from boilerstrip.blocks import Block, BlockKind, Document, TextStats
+from boilerstrip.errors import (
+    BoilerstripError,
+    ExtractionTimeoutError,
+    FilterContractError,
+    InputTooLargeError,
+    InputTypeError,
+    RuleError,
+    RuleTimeoutError,
+    UnknownFilterError,
+)
+from boilerstrip.filters import BlockFilter, Context, DocumentFilter, Favor, PatternRule, PhraseRule
+from boilerstrip.filters.registry import register, registered_names, rule, unregister
+from boilerstrip.pipeline import Pipeline
+from boilerstrip.result import Category, Decision, Metadata, Removal, Result
+from boilerstrip.rules_file import load_rules
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Block",
+    "BlockFilter",
+    "BlockKind",
+    "BoilerstripError",
+    "Category",
+    "Context",
+    "Decision",
+    "Document",
+    "DocumentFilter",
+    "ExtractionTimeoutError",
+    "Favor",
+    "FilterContractError",
+    "InputTooLargeError",
+    "InputTypeError",
+    "Metadata",
+    "PatternRule",
+    "PhraseRule",
+    "Pipeline",
+    "Removal",
+    "Result",
+    "RuleError",
+    "RuleTimeoutError",
+    "TextStats",
+    "UnknownFilterError",
+    "__version__",
+    "clean",
+    "extract",
+    "load_rules",
+    "register",
+    "registered_names",
+    "rule",
+    "unregister",
+]

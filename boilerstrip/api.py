@@ -1,0 +1,51 @@
+"""The one-call API: ``clean`` and ``extract`` with the default pipeline."""
+
+from __future__ import annotations
+
+from boilerstrip.document import DEFAULT_MAX_BYTES
+from boilerstrip.filters.base import Favor
+from boilerstrip.pipeline import Pipeline
+from boilerstrip.render import render_text
+from boilerstrip.result import Result
+
+
+def extract(
+    source: str | bytes,
+    *,
+    favor: Favor | str = Favor.BALANCED,
+    timeout: float | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    language: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> Result:
+    """Everything boilerstrip finds in ``source``: metadata, kept and removed blocks.
+
+    ``source`` is plain text (``str``) or its bytes (decoded by BOM, UTF-8, then detection).
+    ``favor`` trades recall for precision ("precision", "balanced", "recall"); ``timeout``
+    (seconds) and ``max_bytes`` bound the work; ``language`` overrides the guess.
+    """
+    chosen = pipeline if pipeline is not None else Pipeline.default()
+    return chosen.extract(
+        source, favor=favor, timeout=timeout, max_bytes=max_bytes, language=language
+    )
+
+
+def clean(
+    source: str | bytes,
+    *,
+    favor: Favor | str = Favor.BALANCED,
+    timeout: float | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    language: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> str:
+    """The clean article body of ``source``: paragraphs in order, one blank line apart."""
+    result = extract(
+        source,
+        favor=favor,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        language=language,
+        pipeline=pipeline,
+    )
+    return render_text(result)

@@ -1,0 +1,85 @@
+"""The one block type and the document that holds the blocks of one source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class BlockKind(str, Enum):
+    """What a block is, as far as its source tells."""
+
+    PARAGRAPH = "paragraph"
+    LINE = "line"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    QUOTE = "quote"
+    CODE = "code"
+    CAPTION = "caption"
+
+
+@dataclass(frozen=True, slots=True)
+class TextStats:
+    """Shallow text features of a block, computed once when the document is built."""
+
+    words: int
+    chars: int
+    stopwords: int
+    sentences: int
+    capitalised: int
+    digits: int
+    ends_sentence: bool
+    has_comma: bool
+
+    @property
+    def stopword_share(self) -> float:
+        return self.stopwords / self.words if self.words else 0.0
+
+    @property
+    def capitalised_share(self) -> float:
+        return self.capitalised / self.words if self.words else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class DomEvidence:
+    """What an HTML source adds to a block; absent for plain text."""
+
+    tag: str
+    ancestors: tuple[str, ...] = ()
+    attr_words: frozenset[str] = frozenset()
+    link_share: float = 0.0
+    depth: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of the source that filters judge as a whole.
+
+    ``start``/``end`` are character offsets into ``Document.text`` and ``line`` the 1-based
+    line of ``start``, so every block maps back to the (normalised) input. ``group`` numbers
+    the blank-line separated paragraph a line came from.
+    """
+
+    index: int
+    text: str
+    kind: BlockKind
+    start: int
+    end: int
+    line: int
+    group: int
+    stats: TextStats
+    dom: DomEvidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A segmented source: its normalised text, its language guess and its blocks."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    language: str
+    source_kind: str = "text"
+
+    def __len__(self) -> int:
+        return len(self.blocks)

@@ -1,0 +1,64 @@
+"""Building a ``Document`` from a source: decode, normalise, segment, measure."""
+
+from __future__ import annotations
+
+from boilerstrip.blocks import Block, Document
+from boilerstrip.decode import decode_bytes
+from boilerstrip.errors import InputTooLargeError, InputTypeError
+from boilerstrip.lexicon import guess_language, lexicon_for
+from boilerstrip.normalize import normalize_text
+from boilerstrip.segment import Segment, segment_text
+from boilerstrip.stats import CJK_LANGUAGES, measure
+
+# 64 MiB: far above any real page, low enough that one bad input cannot eat a worker's RAM.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+def source_to_text(source: object, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
+    """The text of ``source`` (``str`` or ``bytes``); anything else is a ``TypeError``."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        _check_size(len(data), max_bytes)
+        return decode_bytes(data)
+    if isinstance(source, str):
+        # Code points, not bytes: cheap, and within 4x of the encoded size.
+        _check_size(len(source), max_bytes)
+        return source
+    raise InputTypeError(
+        f"boilerstrip expects the page as str or bytes, got {type(source).__name__}"
+        + (" (None)" if source is None else "")
+    )
+
+
+def _check_size(size: int, max_bytes: int | None) -> None:
+    if max_bytes is not None and size > max_bytes:
+        raise InputTooLargeError(
+            f"input is {size:,} bytes, above max_bytes={max_bytes:,}; "
+            "raise max_bytes (or pass max_bytes=None) to accept it"
+        )
+
+
+def document_from_text(text: str, language: str | None = None) -> Document:
+    """Normalise and segment plain ``text`` and measure every block."""
+    normalised = normalize_text(text)
+    segments = segment_text(normalised)
+    lang = language or guess_language(normalised)
+    return Document(normalised, _measured_blocks(segments, lang), lang, "text")
+
+
+def _measured_blocks(segments: list[Segment], language: str) -> tuple[Block, ...]:
+    stopwords = lexicon_for(language).stopwords
+    cjk = language in CJK_LANGUAGES
+    return tuple(
+        Block(
+            index=i,
+            text=s.text,
+            kind=s.kind,
+            start=s.start,
+            end=s.end,
+            line=s.line,
+            group=s.group,
+            stats=measure(s.text, stopwords, cjk),
+        )
+        for i, s in enumerate(segments)
+    )

@@ -1,0 +1,39 @@
+"""Exceptions raised by boilerstrip: every one is a ``BoilerstripError``."""
+
+from __future__ import annotations
+
+
+class BoilerstripError(Exception):
+    """Base class of every error boilerstrip raises on purpose."""
+
+
+class InputTypeError(BoilerstripError, TypeError):
+    """The source is neither text nor bytes (nor a parsed document we know)."""
+
+
+class InputTooLargeError(BoilerstripError, ValueError):
+    """The source is larger than the ``max_bytes`` limit of the call."""
+
+
+class RuleError(BoilerstripError, ValueError):
+    """A user rule, rules file or filter specification is malformed."""
+
+
+class UnknownFilterError(BoilerstripError, KeyError):
+    """A filter name is not in the registry; the message lists the known ones."""
+
+    def __str__(self) -> str:
+        # KeyError quotes its argument; the message reads better unquoted.
+        return str(self.args[0]) if self.args else ""
+
+
+class FilterContractError(BoilerstripError, TypeError):
+    """A filter returned something other than what its protocol promises."""
+
+
+class RuleTimeoutError(BoilerstripError, TimeoutError):
+    """A user pattern took longer than its time budget on one block."""
+
+
+class ExtractionTimeoutError(BoilerstripError, TimeoutError):
+    """A call to ``clean``/``extract`` ran past its ``timeout``."""

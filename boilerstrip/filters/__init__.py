@@ -1,0 +1,62 @@
+"""Built-in filters, one family per module, registered under their names in default order."""
+
+from boilerstrip.filters.base import BlockFilter, Context, DocumentFilter, Favor, Filter
+from boilerstrip.filters.comments import CommentsFilter
+from boilerstrip.filters.content import MainBodyFilter
+from boilerstrip.filters.duplicates import DuplicatesFilter
+from boilerstrip.filters.headline import HeadlineFilter
+from boilerstrip.filters.legal import LegalFilter
+from boilerstrip.filters.navigation import NavigationFilter
+from boilerstrip.filters.promo import (
+    AdvertisementFilter,
+    CookieFilter,
+    NewsletterFilter,
+    SocialFilter,
+)
+from boilerstrip.filters.registry import register
+from boilerstrip.filters.related import RelatedFilter
+from boilerstrip.filters.rules import FunctionRule, PatternRule, PhraseRule
+
+# The default order: metadata first (the headline anchors other rules), block-level families
+# next, then the passes that need to know what those removed.
+BUILTIN_FILTERS: tuple[Filter, ...] = (
+    HeadlineFilter(),
+    AdvertisementFilter(),
+    NewsletterFilter(),
+    CookieFilter(),
+    SocialFilter(),
+    LegalFilter(),
+    NavigationFilter(),
+    RelatedFilter(),
+    CommentsFilter(),
+    MainBodyFilter(),
+    DuplicatesFilter(),
+)
+DEFAULT_ORDER: tuple[str, ...] = tuple(f.name for f in BUILTIN_FILTERS)
+
+for _builtin in BUILTIN_FILTERS:
+    register(_builtin.name, _builtin)
+
+__all__ = [
+    "BUILTIN_FILTERS",
+    "DEFAULT_ORDER",
+    "AdvertisementFilter",
+    "BlockFilter",
+    "CommentsFilter",
+    "Context",
+    "CookieFilter",
+    "DocumentFilter",
+    "DuplicatesFilter",
+    "Favor",
+    "Filter",
+    "FunctionRule",
+    "HeadlineFilter",
+    "LegalFilter",
+    "MainBodyFilter",
+    "NavigationFilter",
+    "NewsletterFilter",
+    "PatternRule",
+    "PhraseRule",
+    "RelatedFilter",
+    "SocialFilter",
+]

@@ -1,0 +1,68 @@
+"""Comment sections: everything from a comments header after the article onwards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from boilerstrip.blocks import Block
+from boilerstrip.filters.base import Context, DocumentFilter
+from boilerstrip.filters.phrases import label_of, phrase_of
+from boilerstrip.result import Category, Removal
+
+_COUNT_HEADER = regex.compile(
+    r"^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários?|"
+    r"reacties|komentarz[ey]?|responses?|replies|reactions?)(?:\s*\(\d+\))?:?$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CommentsFilter(DocumentFilter):
+    """Finds a comments header that follows most of the article and removes what follows it.
+
+    A header counts only after the body has started and after ``min_body_share`` of the
+    page's prose weight, so a "Comments (3)" link in a share bar above the article does not
+    cut the article (comments themselves are prose, so the share cannot be high).
+    """
+
+    max_header_words: int = 8
+    min_body_share: float = 0.25
+    name: str = "comments"
+
+    def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
+        start = self._section_start(ctx, kept)
+        if start is None:
+            return
+        header = kept[start]
+        for block in kept[start:]:
+            yield block, Removal(
+                Category.COMMENT,
+                "comment_section",
+                f"in the comment section that starts at {header.text!r} (block {header.index})",
+            )
+
+    def _section_start(self, ctx: Context, kept: Sequence[Block]) -> int | None:
+        total = sum(max(0.0, ctx.scores[b.index].weight) for b in kept)
+        if total <= 0.0:
+            return None
+        body_start = ctx.page.body_start or 0
+        seen = 0.0
+        for position, block in enumerate(kept):
+            seen += max(0.0, ctx.scores[block.index].weight)
+            if block.index <= body_start or seen / total < self.min_body_share:
+                continue
+            if self._is_header(block, ctx):
+                return position
+        return None
+
+    def _is_header(self, block: Block, ctx: Context) -> bool:
+        if not 0 < block.stats.words <= self.max_header_words:
+            return False
+        return (
+            _COUNT_HEADER.match(block.text) is not None
+            or label_of(ctx, block, "comment") is not None
+            or phrase_of(ctx, block, "comment") is not None
+        )

@@ -1,0 +1,78 @@
+"""The main-body pass: the contiguous run of blocks that reads most like an article.
+
+Every block carries a signed prose weight (``prose.py``); blocks earlier filters removed count
+as boilerplate. The body is the maximum-sum contiguous span (Pasternack & Roth), so short
+subheadings and captions inside the article survive while menus and link lists around it do
+not. The span is then widened over adjacent near-prose lines (a closing "X contributed to
+this report" line, a short lead) that the sum alone would cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from boilerstrip.blocks import Block
+from boilerstrip.filters.base import Context, DocumentFilter, Favor
+from boilerstrip.result import Category, Removal
+from boilerstrip.span import best_span
+
+# What an already removed block weighs per word (capped): clearly against the body, yet
+# light enough that an "Advertisement" line inside the article does not split it.
+_REMOVED_WEIGHT_PER_WORD = 0.5
+_REMOVED_WORD_CAP = 20
+# Edge extension: how prose-like (likelihood) and how long an adjacent line must be.
+_EXTEND_LIKELIHOOD = {Favor.PRECISION: None, Favor.BALANCED: 0.2, Favor.RECALL: 0.1}
+_EXTEND_MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class MainBodyFilter(DocumentFilter):
+    """Removes kept blocks outside the article's span, saying on which side they lie."""
+
+    name: str = "main_body"
+
+    def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
+        weights = [_weight(ctx, b) for b in ctx.document.blocks]
+        span = best_span(weights)
+        if span is None:
+            # No block reads as prose: we cannot tell the body, so we do not guess it away.
+            return
+        first, last = _extend(ctx, span)
+        for block in kept:
+            if first <= block.index <= last:
+                continue
+            before = block.index < first
+            yield block, Removal(
+                Category.NAVIGATION if before else Category.OTHER,
+                "before_body" if before else "after_body",
+                f"{'before' if before else 'after'} the article body "
+                f"(blocks {first}-{last}); prose score {weights[block.index]:+.1f}",
+            )
+
+
+def _weight(ctx: Context, block: Block) -> float:
+    if ctx.is_removed(block.index):
+        return -_REMOVED_WEIGHT_PER_WORD * (min(block.stats.words, _REMOVED_WORD_CAP) + 4)
+    return ctx.scores[block.index].weight
+
+
+def _extend(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    threshold = _EXTEND_LIKELIHOOD[ctx.favor]
+    first, last = span
+    if threshold is None:
+        return first, last
+    while first > 0 and _extends(ctx, ctx.document.blocks[first - 1], threshold):
+        first -= 1
+    count = len(ctx.document.blocks)
+    while last + 1 < count and _extends(ctx, ctx.document.blocks[last + 1], threshold):
+        last += 1
+    return first, last
+
+
+def _extends(ctx: Context, block: Block, threshold: float) -> bool:
+    return (
+        not ctx.is_removed(block.index)
+        and block.stats.words >= _EXTEND_MIN_WORDS
+        and ctx.scores[block.index].likelihood >= threshold
+    )

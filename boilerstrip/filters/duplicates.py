@@ -1,0 +1,72 @@
+"""Repeated paragraphs: exact, normalised, and contained (every sentence seen before).
+
+Layouts repeat text: a pull quote, a summary, a paragraph split into copies. The first full
+occurrence is kept. Keys are hashed, so the pass is linear in the text, never pairwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from boilerstrip.blocks import Block
+from boilerstrip.filters.base import Context, DocumentFilter
+from boilerstrip.result import Category, Removal
+
+_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?。！？…][\"'”’»)\]]*)\s+")
+_NOT_WORD = regex.compile(r"[\W_]+")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
+def normalised_key(text: str) -> str:
+    """Text compared without case, punctuation or spacing."""
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
+@dataclass(frozen=True)
+class DuplicatesFilter(DocumentFilter):
+    """Removes a kept block whose text, or each of whose sentences, a kept block had before."""
+
+    # Short repeated lines ("Yes", "Photo") are too common to call duplicates by themselves.
+    min_words: int = 4
+    name: str = "duplicates"
+
+    def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
+        seen_blocks: dict[str, int] = {}
+        seen_sentences: dict[str, tuple[int, int]] = {}
+        for block in kept:
+            if block.stats.words < self.min_words:
+                continue
+            key = normalised_key(block.text)
+            sentences = [normalised_key(s) for s in _SENTENCE_SPLIT.split(block.text)]
+            sentences = [s for s in sentences if s]
+            removal = _repeat_of(key, sentences, seen_blocks, seen_sentences)
+            if removal is not None:
+                yield block, removal
+                continue
+            seen_blocks.setdefault(key, block.index)
+            for position, sentence in enumerate(sentences):
+                seen_sentences.setdefault(sentence, (block.index, position))
+
+
+def _repeat_of(
+    key: str,
+    sentences: list[str],
+    seen_blocks: dict[str, int],
+    seen_sentences: dict[str, tuple[int, int]],
+) -> Removal | None:
+    earlier = seen_blocks.get(key)
+    if earlier is not None:
+        return Removal(Category.DUPLICATE, "repeated_block", f"repeats block {earlier}")
+    if not sentences or not all(s in seen_sentences for s in sentences):
+        return None
+    places = [seen_sentences[s] for s in sentences]
+    if len(places) == 1:
+        index, position = places[0]
+        which = _ORDINALS[position] if position < len(_ORDINALS) else f"#{position + 1}"
+        detail = f"repeats the {which} sentence of block {index}"
+    else:
+        detail = f"all {len(places)} sentences appeared before (blocks {sorted({i for i, _ in places})})"
+    return Removal(Category.DUPLICATE, "repeated_sentences", detail)

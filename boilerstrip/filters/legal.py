@@ -1,0 +1,46 @@
+"""Legal footers: copyright lines, rights reserved, terms and privacy links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from boilerstrip.blocks import Block
+from boilerstrip.filters.base import BlockFilter, Context
+from boilerstrip.filters.phrases import is_sentence, label_of, phrase_of, words_note
+from boilerstrip.result import Category, Removal
+
+_COPYRIGHT = regex.compile(
+    r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:\d{4}|\p{Lu})|\b(?:19|20)\d\d\s*©",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class LegalFilter(BlockFilter):
+    """Copyright notices and legal link rows."""
+
+    # A copyright notice can carry a long list of owners; past this it is a paragraph.
+    max_copyright_words: int = 60
+    # Legal phrases ("privacy policy") also occur in article prose about privacy.
+    max_phrase_words: int = 25
+    name: str = "legal"
+
+    def check(self, block: Block, ctx: Context) -> Removal | None:
+        label = label_of(ctx, block, "legal")
+        if label is not None:
+            return Removal(Category.LEGAL, "legal_label", f"legal link {block.text!r}")
+        words = block.stats.words
+        if words <= self.max_copyright_words:
+            match = _COPYRIGHT.search(block.text)
+            if match is not None:
+                return Removal(
+                    Category.LEGAL, "copyright", f"copyright notice {match.group(0)!r} in a {words_note(block)}"
+                )
+        if words > self.max_phrase_words:
+            return None
+        phrase = phrase_of(ctx, block, "legal")
+        if phrase is None or (is_sentence(block) and phrase.phrase != "all rights reserved"):
+            return None
+        return Removal(Category.LEGAL, "legal_notice", f"legal phrase {phrase.phrase!r} in a {words_note(block)}")

@@ -1,0 +1,82 @@
+"""Navigation: menus, breadcrumbs, link rows and section labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from boilerstrip.blocks import Block
+from boilerstrip.filters.base import Context, DocumentFilter
+from boilerstrip.filters.phrases import is_sentence, label_of, phrase_of, words_note
+from boilerstrip.result import Category, Removal
+
+# "Home > News > World", "Home / Politics / Europe", "Start » Sport".
+_BREADCRUMB_SEPARATOR = regex.compile(r"\s(?:>|»|›|/|\\|→)\s")
+# "About | Contact | Jobs", "News • Sport • Weather".
+_ROW_SEPARATOR = regex.compile(r"\s*(?:\||•|·|\u2022|‖)\s*")
+
+
+@dataclass(frozen=True)
+class NavigationFilter(DocumentFilter):
+    """Menus and breadcrumbs by their shape; section labels by where they stand."""
+
+    # Navigation prompts ("Skip to content") are short; longer lines quoting them are prose.
+    max_phrase_words: int = 12
+    # Each item of a breadcrumb or link row is a short name.
+    max_item_words: int = 6
+    min_row_items: int = 3
+    # A section label above the headline is a word or a few.
+    max_label_words: int = 6
+    name: str = "navigation"
+
+    def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
+        label_index = self._section_label_index(ctx)
+        for block in kept:
+            removal = self._judge(block, ctx)
+            if removal is None and block.index == label_index:
+                removal = Removal(
+                    Category.NAVIGATION,
+                    "section_label",
+                    f"section label ({words_note(block)}) right above the headline",
+                )
+            if removal is not None:
+                yield block, removal
+
+    def _judge(self, block: Block, ctx: Context) -> Removal | None:
+        label = label_of(ctx, block, "navigation")
+        if label is not None:
+            return Removal(Category.NAVIGATION, "navigation_label", f"menu item {block.text!r}")
+        if is_sentence(block):
+            return None
+        if block.stats.words <= self.max_phrase_words:
+            phrase = phrase_of(ctx, block, "navigation")
+            if phrase is not None:
+                return Removal(
+                    Category.NAVIGATION, "navigation_prompt", f"navigation phrase {phrase.phrase!r}"
+                )
+        return self._row_or_breadcrumb(block)
+
+    def _row_or_breadcrumb(self, block: Block) -> Removal | None:
+        for separator, code, what in (
+            (_BREADCRUMB_SEPARATOR, "breadcrumb", "breadcrumb"),
+            (_ROW_SEPARATOR, "link_row", "link row"),
+        ):
+            items = [item for item in separator.split(block.text) if item.strip()]
+            if len(items) >= self.min_row_items and self._short_items(items):
+                return Removal(Category.NAVIGATION, code, f"{what} of {len(items)} short items")
+        return None
+
+    def _short_items(self, items: list[str]) -> bool:
+        return all(len(item.split()) <= self.max_item_words for item in items)
+
+    def _section_label_index(self, ctx: Context) -> int | None:
+        title_index = ctx.page.title_index
+        if not title_index:
+            return None
+        candidate = ctx.document.blocks[title_index - 1]
+        stats = candidate.stats
+        if 0 < stats.words <= self.max_label_words and not stats.ends_sentence:
+            return candidate.index
+        return None

@@ -1,0 +1,127 @@
+"""Loading the per-language word lists and matching phrases against a block's words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from boilerstrip.lexicon.tokens import phrase_key
+
+# The phrase categories shipped as files; their names match ``result.Category`` values.
+PHRASE_CATEGORIES: tuple[str, ...] = (
+    "advertisement",
+    "comment",
+    "cookie",
+    "legal",
+    "navigation",
+    "newsletter",
+    "related",
+    "social",
+)
+# English is loaded beside every language: sites in any language mix in English UI words.
+BASE_LANGUAGE = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """A phrase of a category found in a block's words."""
+
+    category: str
+    phrase: str
+
+
+def _data_dir() -> resources.abc.Traversable:
+    return resources.files("boilerstrip.lexicon").joinpath("data")
+
+
+def _read_entries(language: str, filename: str) -> list[str]:
+    path = _data_dir().joinpath(language).joinpath(filename)
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@cache
+def known_languages() -> tuple[str, ...]:
+    """Languages with a stopword list, sorted."""
+    return tuple(
+        sorted(p.name for p in _data_dir().iterdir() if p.joinpath("stopwords.txt").is_file())
+    )
+
+
+@cache
+def stopwords(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _read_entries(language, "stopwords.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The vocabulary one document is judged with: its language plus English."""
+
+    language: str
+    stopwords: frozenset[str]
+    phrases: dict[tuple[str, ...], PhraseMatch]
+    labels: dict[tuple[str, ...], PhraseMatch]
+    longest_phrase: int
+    first_words: frozenset[str]
+
+    def find_phrases(self, words: Sequence[str]) -> list[PhraseMatch]:
+        """Every phrase occurrence in ``words`` (lower-cased tokens), longest first per spot."""
+        found: list[PhraseMatch] = []
+        phrases = self.phrases
+        count = len(words)
+        first_words = self.first_words
+        for start in range(count):
+            if words[start] not in first_words:
+                continue
+            longest = min(self.longest_phrase, count - start)
+            for size in range(longest, 0, -1):
+                match = phrases.get(tuple(words[start : start + size]))
+                if match is not None:
+                    found.append(match)
+                    break
+        return found
+
+    def label(self, words: Sequence[str]) -> PhraseMatch | None:
+        """The label a whole short line is, if it is one (``Share``, ``Read more``...)."""
+        return self.labels.get(tuple(words))
+
+
+@cache
+def lexicon_for(language: str) -> Lexicon:
+    """The lexicon for ``language`` (unknown languages get English phrases, no stopwords)."""
+    languages = _with_base(language)
+    phrases = _phrase_table(languages)
+    labels = _label_table(languages)
+    longest = max((len(key) for key in phrases), default=1)
+    first_words = frozenset(key[0] for key in phrases)
+    return Lexicon(language, stopwords(language), phrases, labels, longest, first_words)
+
+
+def _with_base(language: str) -> tuple[str, ...]:
+    return (language,) if language == BASE_LANGUAGE else (language, BASE_LANGUAGE)
+
+
+def _phrase_table(languages: Iterable[str]) -> dict[tuple[str, ...], PhraseMatch]:
+    table: dict[tuple[str, ...], PhraseMatch] = {}
+    for language in languages:
+        for category in PHRASE_CATEGORIES:
+            for phrase in _read_entries(language, f"{category}.txt"):
+                key = phrase_key(phrase)
+                if key:
+                    table.setdefault(key, PhraseMatch(category, phrase))
+    return table
+
+
+def _label_table(languages: Iterable[str]) -> dict[tuple[str, ...], PhraseMatch]:
+    table: dict[tuple[str, ...], PhraseMatch] = {}
+    for language in languages:
+        for entry in _read_entries(language, "labels.txt"):
+            category, _, label = entry.partition("\t")
+            key = phrase_key(label)
+            if key and category in PHRASE_CATEGORIES:
+                table.setdefault(key, PhraseMatch(category, label.strip()))
+    return table

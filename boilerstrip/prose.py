@@ -1,0 +1,61 @@
+"""How much a block reads like article prose: the evidence the main-body pass sums.
+
+Each block gets a likelihood ``q`` in (0, 1) from shallow features (length, stopword share,
+sentence punctuation, commas, capitalisation) and a signed ``weight``: positive for prose,
+negative for boilerplate, growing with length so that one long paragraph outweighs a short
+menu line. The constants were calibrated on the scrapinghub and wcxb-dev development pages
+(see docs/algorithm.md); they are deliberately few.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from boilerstrip.blocks import Block
+
+# Logistic coefficients, calibrated on the development sets (docs/algorithm.md).
+_BIAS = -2.6
+_PER_WORD = 0.13
+_WORD_CAP = 40
+_STOPWORD_GAIN = 7.0
+_STOPWORD_PIVOT = 0.22
+_SENTENCE_END_GAIN = 1.4
+_COMMA_GAIN = 0.6
+_CAPITALISED_PENALTY = 1.6
+_CAPITALISED_SHARE = 0.6
+_DIGIT_PENALTY = 2.0
+# Without a stopword list (an unknown language) every block gets this neutral share.
+_NEUTRAL_STOPWORD_SHARE = 0.3
+# Weight grows with words up to this cap, plus a floor so even a one-word line counts.
+_WEIGHT_CAP = 120
+_WEIGHT_FLOOR = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ProseScore:
+    """``likelihood`` that a block is prose, and its signed ``weight`` for span sums."""
+
+    likelihood: float
+    weight: float
+
+
+def score_block(block: Block, has_stopwords: bool) -> ProseScore:
+    """The prose score of one block."""
+    stats = block.stats
+    if stats.words == 0:
+        return ProseScore(0.0, -float(_WEIGHT_FLOOR))
+    share = stats.stopword_share if has_stopwords else _NEUTRAL_STOPWORD_SHARE
+    z = (
+        _BIAS
+        + _PER_WORD * min(stats.words, _WORD_CAP)
+        + _STOPWORD_GAIN * (share - _STOPWORD_PIVOT)
+        + (_SENTENCE_END_GAIN if stats.ends_sentence else 0.0)
+        + (_COMMA_GAIN if stats.has_comma else 0.0)
+    )
+    if stats.words > 3 and stats.capitalised_share > _CAPITALISED_SHARE:
+        z -= _CAPITALISED_PENALTY
+    z -= _DIGIT_PENALTY * (stats.digits / stats.words)
+    likelihood = 1.0 / (1.0 + math.exp(-z))
+    weight = (likelihood - 0.5) * 2.0 * (min(stats.words, _WEIGHT_CAP) + _WEIGHT_FLOOR)
+    return ProseScore(likelihood, weight)

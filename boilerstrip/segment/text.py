@@ -1,0 +1,105 @@
+"""Plain text to segments: paragraphs at blank lines, lines inside them, wrapped prose joined.
+
+Scraped text comes in three layouts: one block per line (html-text, inscriptis), paragraphs
+separated by blank lines, and prose hard-wrapped at a fixed width (mail, WET files, ``fmt``).
+Every line becomes its own segment unless the document is hard-wrapped, in which case filled
+lines are joined back into the paragraph they were cut from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from boilerstrip.blocks import BlockKind
+
+# A document counts as hard-wrapped when most of its longer lines end within this many
+# characters of the common width, and that width is one a wrapping tool would choose.
+_WRAP_SLACK = 25
+_WRAP_MIN_WIDTH = 40
+_WRAP_MAX_WIDTH = 120
+_WRAP_MIN_SHARE = 0.6
+_WRAP_MIN_LINES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A block-to-be: its text and where it stood in the normalised source."""
+
+    text: str
+    kind: BlockKind
+    start: int
+    end: int
+    line: int
+    group: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    start: int
+    number: int
+    group: int
+
+
+def segment_text(text: str) -> list[Segment]:
+    """Segments of already normalised ``text`` (see ``normalize.normalize_text``)."""
+    lines = _split_lines(text)
+    width = _wrap_width(lines)
+    segments: list[Segment] = []
+    run: list[_Line] = []
+    for line in lines:
+        if run and not _continues(run[-1], line, width):
+            segments.append(_segment_of(run))
+            run = []
+        run.append(line)
+    if run:
+        segments.append(_segment_of(run))
+    return segments
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset, group = 0, 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if raw:
+            lines.append(_Line(raw, offset, number, group))
+        elif lines:
+            group += 1
+        offset += len(raw) + 1
+    return lines
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The column the text is wrapped at, or ``None`` when it is not hard-wrapped."""
+    lengths = sorted(len(line.text) for line in lines if len(line.text) >= _WRAP_MIN_WIDTH)
+    if len(lengths) < _WRAP_MIN_LINES:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH:
+        return None
+    filled = sum(1 for n in lengths if width - _WRAP_SLACK <= n <= width + 2)
+    return width if filled / len(lengths) >= _WRAP_MIN_SHARE else None
+
+
+def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
+    """Whether ``line`` is the wrapped continuation of ``previous``."""
+    if width is None or line.group != previous.group:
+        return False
+    return len(previous.text) >= width - _WRAP_SLACK
+
+
+def _segment_of(run: list[_Line]) -> Segment:
+    first, last = run[0], run[-1]
+    text = first.text
+    for line in run[1:]:
+        text = _join_wrapped(text, line.text)
+    kind = BlockKind.PARAGRAPH if len(run) > 1 else BlockKind.LINE
+    return Segment(text, kind, first.start, last.start + len(last.text), first.number, first.group)
+
+
+def _join_wrapped(head: str, tail: str) -> str:
+    # A hyphen that ends a filled line before a lower-case word joined a compound there
+    # ("well-" + "known"); keep the hyphen, drop the break.
+    if head.endswith("-") and len(head) > 1 and head[-2].isalpha() and tail[:1].islower():
+        return head + tail
+    return head + " " + tail
