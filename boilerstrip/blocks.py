@@ -58,7 +58,8 @@ class Block:
 
     ``start``/``end`` are character offsets into ``Document.text`` and ``line`` the 1-based
     line of ``start``, so every block maps back to the (normalised) input. ``group`` numbers
-    the blank-line separated paragraph a line came from.
+    the blank-line separated paragraph a line came from. ``words`` are its lower-cased words,
+    tokenised once for every filter.
     """
 
     index: int
@@ -69,6 +70,7 @@ class Block:
     line: int
     group: int
     stats: TextStats
+    words: tuple[str, ...] = ()
     dom: DomEvidence | None = None
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from boilerstrip.blocks import Block, Document
 from boilerstrip.decode import decode_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError
-from boilerstrip.lexicon import guess_language, lexicon_for
+from boilerstrip.lexicon import guess_language_of_words, lexicon_for
 from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
-from boilerstrip.stats import CJK_LANGUAGES, measure
+from boilerstrip.stats import CJK_LANGUAGES, measure, tokenize
 
 # 64 MiB: far above any real page, low enough that one bad input cannot eat a worker's RAM.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -42,23 +42,27 @@ def document_from_text(text: str, language: str | None = None) -> Document:
     """Normalise and segment plain ``text`` and measure every block."""
     normalised = normalize_text(text)
     segments = segment_text(normalised)
-    lang = language or guess_language(normalised)
-    return Document(normalised, _measured_blocks(segments, lang), lang, "text")
+    words = [tokenize(s.text) for s in segments]
+    lang = language or guess_language_of_words(words)
+    return Document(normalised, _measured_blocks(segments, words, lang), lang, "text")
 
 
-def _measured_blocks(segments: list[Segment], language: str) -> tuple[Block, ...]:
+def _measured_blocks(
+    segments: list[Segment], words: list[tuple[str, ...]], language: str
+) -> tuple[Block, ...]:
     stopwords = lexicon_for(language).stopwords
     cjk = language in CJK_LANGUAGES
     return tuple(
         Block(
-            index=i,
-            text=s.text,
-            kind=s.kind,
-            start=s.start,
-            end=s.end,
-            line=s.line,
-            group=s.group,
-            stats=measure(s.text, stopwords, cjk),
+            index,
+            segment.text,
+            segment.kind,
+            segment.start,
+            segment.end,
+            segment.line,
+            segment.group,
+            measure(segment.text, lowered, stopwords, cjk),
+            lowered,
         )
-        for i, s in enumerate(segments)
+        for index, (segment, lowered) in enumerate(zip(segments, words, strict=True))
     )

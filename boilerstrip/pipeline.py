@@ -140,7 +140,9 @@ def _to_favor(favor: Favor | str) -> Favor:
 
 def _run_filter(filter_: Filter, ctx: Context) -> None:
     if isinstance(filter_, BlockFilter):
-        for count, block in enumerate(ctx.kept()):
+        for count, block in enumerate(filter_.candidates(ctx)):
+            if ctx.is_removed(block.index):
+                continue
             if count % _DEADLINE_STRIDE == 0:
                 ctx.check_deadline()
             removal = filter_.check(block, ctx)

@@ -1,4 +1,8 @@
-"""Measuring the shallow text features (``TextStats``) of one block."""
+"""Measuring the shallow text features (``TextStats``) of one block.
+
+This runs once for every line of every page, so it leans on C-level operations (one regex
+scan per feature, ``map`` over sets) rather than Python loops over words.
+"""
 
 from __future__ import annotations
 
@@ -9,37 +13,52 @@ from boilerstrip.lexicon.tokens import CJK_CHAR, WORD
 
 # A sentence ends at terminal punctuation, optionally followed by closing quotes/brackets.
 _SENTENCE_END = regex.compile(r"[.!?。！？…]+[\"'”’»)\]]*(?=\s|$)")
-_ENDS_SENTENCE = regex.compile(r"[.!?。！？…:;][\"'”’»)\]]*$")
-_COMMA = regex.compile(r"[,，、;；]")
+_TERMINAL = frozenset(".!?。！？…:;")
+_CLOSERS = "\"'”’»)]"
+_SENTENCE_MARKS = regex.compile(r"[.!?。！？…]")
+# The first character of every word that starts with a capital or a digit.
+_CAPITAL_OR_DIGIT_START = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’])[\p{Lu}\p{N}]")
+_COMMAS = frozenset(",，、;；")
 # Languages written without spaces between words: a word is about two characters there.
 CJK_LANGUAGES = frozenset({"zh", "ja"})
 _CJK_CHARS_PER_WORD = 2
 
 
-def measure(text: str, stopwords: frozenset[str], cjk: bool) -> TextStats:
+def tokenize(text: str) -> tuple[str, ...]:
+    """The lower-cased words of ``text``."""
+    return tuple(WORD.findall(text.lower()))
+
+
+def measure(
+    text: str, lowered: tuple[str, ...], stopwords: frozenset[str], cjk: bool
+) -> TextStats:
     """The features of ``text`` judged against ``stopwords`` (single CJK characters if ``cjk``)."""
-    tokens = WORD.findall(text)
     if cjk:
-        words, stops = _cjk_counts(text, tokens, stopwords)
+        words, stops = _cjk_counts(text, lowered, stopwords)
     else:
-        words = len(tokens)
-        stops = sum(1 for t in tokens if t.lower() in stopwords)
+        words = len(lowered)
+        stops = sum(map(stopwords.__contains__, lowered))
+    has_marks = _SENTENCE_MARKS.search(text) is not None
+    starts = _CAPITAL_OR_DIGIT_START.findall(text)
+    capitalised = sum(map(str.isupper, starts))
     return TextStats(
         words=words,
         chars=len(text),
         stopwords=stops,
-        sentences=len(_SENTENCE_END.findall(text)),
-        capitalised=sum(1 for t in tokens if t[0].isupper()),
-        digits=sum(1 for t in tokens if t[0].isdigit()),
-        ends_sentence=_ENDS_SENTENCE.search(text) is not None,
-        has_comma=_COMMA.search(text) is not None,
+        sentences=len(_SENTENCE_END.findall(text)) if has_marks else 0,
+        capitalised=capitalised,
+        digits=len(starts) - capitalised,
+        ends_sentence=text.rstrip(_CLOSERS)[-1:] in _TERMINAL if text else False,
+        has_comma=not _COMMAS.isdisjoint(text),
     )
 
 
-def _cjk_counts(text: str, tokens: list[str], stopwords: frozenset[str]) -> tuple[int, int]:
+def _cjk_counts(
+    text: str, lowered: tuple[str, ...], stopwords: frozenset[str]
+) -> tuple[int, int]:
     cjk_chars = CJK_CHAR.findall(text)
-    other_words = sum(1 for t in tokens if not CJK_CHAR.match(t))
+    other_words = sum(1 for t in lowered if not CJK_CHAR.match(t))
     words = other_words + -(-len(cjk_chars) // _CJK_CHARS_PER_WORD)
     # Particles (的, の, は ...) play the stopwords' part; each counts as a word.
-    stops = min(words, sum(1 for ch in cjk_chars if ch in stopwords))
+    stops = min(words, sum(map(stopwords.__contains__, cjk_chars)))
     return words, stops

@@ -6,17 +6,24 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from enum import Enum
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Union
+
+import regex
 
 from boilerstrip.blocks import Block, Document
 from boilerstrip.errors import ExtractionTimeoutError
 from boilerstrip.lexicon import Lexicon, PhraseMatch, lexicon_for
-from boilerstrip.lexicon.tokens import lower_words
 from boilerstrip.prose import ProseScore, score_block
 from boilerstrip.result import Decision, Removal
 
 if TYPE_CHECKING:
     from boilerstrip.metadata import PageMetadata
+
+
+# Phrases are looked for in blocks up to this long: a cookie notice can be a long paragraph,
+# and nothing longer is a prompt.
+_PHRASE_SCAN_WORDS = 150
 
 
 class Favor(str, Enum):
@@ -30,8 +37,9 @@ class Favor(str, Enum):
 class Context:
     """Everything filters share during one call; it lives and dies with that call.
 
-    It caches per-block work several filters need (lower-cased words, phrase matches, prose
-    scores) and records the decisions made so far, so later filters see earlier removals.
+    It holds per-block evidence several filters need (labels, phrase matches, prose scores),
+    computed once in a single pass, and the decisions made so far, so later filters see
+    earlier removals.
     """
 
     def __init__(
@@ -44,32 +52,60 @@ class Context:
         self.favor = favor
         self.lexicon: Lexicon = lexicon_for(document.language)
         self.deadline = deadline
-        self._words: dict[int, list[str]] = {}
-        self._phrases: dict[int, list[PhraseMatch]] = {}
+        self._labels: list[PhraseMatch | None] | None = None
+        self._phrases: list[tuple[PhraseMatch, ...]] = []
+        self._hits: dict[str, list[int]] = {}
+        self._starts: list[int] | None = None
         self._scores: tuple[ProseScore, ...] | None = None
         self._decisions: dict[int, Decision] = {}
         self._page: PageMetadata | None = None
 
     # --- per-block evidence -------------------------------------------------------------
-    def words(self, block: Block) -> list[str]:
-        """The block's words, lower-cased."""
-        cached = self._words.get(block.index)
-        if cached is None:
-            cached = lower_words(block.text)
-            self._words[block.index] = cached
-        return cached
+    def _scan_vocabulary(self) -> list[PhraseMatch | None]:
+        """Labels and phrases of every block, and per category the blocks that have one."""
+        if self._labels is not None:
+            return self._labels
+        lexicon = self.lexicon
+        labels: list[PhraseMatch | None] = []
+        for block in self.document.blocks:
+            words = block.words
+            label = lexicon.label(words) if len(words) <= lexicon.longest_label else None
+            phrases = tuple(lexicon.find_phrases(words)) if len(words) <= _PHRASE_SCAN_WORDS else ()
+            labels.append(label)
+            self._phrases.append(phrases)
+            for category in {m.category for m in (label, *phrases) if m is not None}:
+                self._hits.setdefault(category, []).append(block.index)
+        self._labels = labels
+        return labels
 
-    def phrases(self, block: Block) -> list[PhraseMatch]:
+    def phrases(self, block: Block) -> tuple[PhraseMatch, ...]:
         """Boilerplate phrases of every category found in the block."""
-        cached = self._phrases.get(block.index)
-        if cached is None:
-            cached = self.lexicon.find_phrases(self.words(block))
-            self._phrases[block.index] = cached
-        return cached
+        self._scan_vocabulary()
+        return self._phrases[block.index]
 
     def label(self, block: Block) -> PhraseMatch | None:
         """The boilerplate label the whole block is (``Share``, ``Menu``...), if any."""
-        return self.lexicon.label(self.words(block))
+        return self._scan_vocabulary()[block.index]
+
+    def blocks_with(self, category: str) -> list[int]:
+        """Indexes of blocks holding a label or phrase of ``category``, in order."""
+        self._scan_vocabulary()
+        return self._hits.get(category, [])
+
+    def blocks_matching(self, pattern: regex.Pattern[str]) -> list[int]:
+        """Indexes of blocks where ``pattern`` matches the document text, in one scan.
+
+        Matches are mapped to blocks by offset; filters re-check the block's own text, since
+        a joined wrapped paragraph differs from the source in its line breaks.
+        """
+        if self._starts is None:
+            self._starts = [b.start for b in self.document.blocks]
+        found: list[int] = []
+        for match in pattern.finditer(self.document.text):
+            index = bisect_right(self._starts, match.start()) - 1
+            if index >= 0 and (not found or found[-1] != index):
+                found.append(index)
+        return found
 
     @property
     def scores(self) -> tuple[ProseScore, ...]:
@@ -98,6 +134,11 @@ class Context:
     def kept(self) -> list[Block]:
         return [b for b in self.document.blocks if b.index not in self._decisions]
 
+    def kept_among(self, indexes: Iterable[int]) -> list[Block]:
+        """The kept blocks of ``indexes``, in document order."""
+        blocks = self.document.blocks
+        return [blocks[i] for i in sorted(set(indexes)) if i not in self._decisions]
+
     def record(self, decision: Decision) -> None:
         """Record a removal; a block keeps the first decision made about it."""
         self._decisions.setdefault(decision.block.index, decision)
@@ -122,6 +163,14 @@ class BlockFilter(ABC):
     @abstractmethod
     def check(self, block: Block, ctx: Context) -> Removal | None:
         """A ``Removal`` when ``block`` is boilerplate, else ``None``."""
+
+    def candidates(self, ctx: Context) -> list[Block]:
+        """The kept blocks worth checking; all of them unless a filter knows better.
+
+        Built-in filters narrow this to blocks with evidence of their family (a phrase, a
+        label, a pattern hit), which keeps the pipeline fast on pages of many lines.
+        """
+        return ctx.kept()
 
 
 class DocumentFilter(ABC):

@@ -39,16 +39,18 @@ class MainBodyFilter(DocumentFilter):
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
             return
         first, last = _extend(ctx, span)
+        # One removal per side: thousands of menu lines share the same reason.
+        before = Removal(
+            Category.NAVIGATION, "before_body", f"before the article body (blocks {first}-{last})"
+        )
+        after = Removal(
+            Category.OTHER, "after_body", f"after the article body (blocks {first}-{last})"
+        )
         for block in kept:
-            if first <= block.index <= last:
-                continue
-            before = block.index < first
-            yield block, Removal(
-                Category.NAVIGATION if before else Category.OTHER,
-                "before_body" if before else "after_body",
-                f"{'before' if before else 'after'} the article body "
-                f"(blocks {first}-{last}); prose score {weights[block.index]:+.1f}",
-            )
+            if block.index < first:
+                yield block, before
+            elif block.index > last:
+                yield block, after
 
 
 def _weight(ctx: Context, block: Block) -> float:

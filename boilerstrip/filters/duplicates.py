@@ -6,7 +6,7 @@ occurrence is kept. Keys are hashed, so the pass is linear in the text, never pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -15,14 +15,27 @@ from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
 from boilerstrip.result import Category, Removal
 
-_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?。！？…][\"'”’»)\]]*)\s+")
-_NOT_WORD = regex.compile(r"[\W_]+")
+_EDGE_PUNCTUATION = " .!?。！？…\"'“”‘’«»()[]-–—,;:"
+_SENTENCE_BOUNDARY = regex.compile(r"[.!?。！？…]+[\"'”’»)\]]*\s+")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
 
 
-def normalised_key(text: str) -> str:
-    """Text compared without case, punctuation or spacing."""
-    return _NOT_WORD.sub(" ", text.casefold()).strip()
+def normalised_key(words: Iterable[str]) -> str:
+    """Lower-cased words as one key: text compared without case, punctuation or spacing."""
+    return " ".join(words)
+
+
+def sentence_keys(text: str) -> list[str]:
+    """A key for each sentence of ``text``: case, spacing and edge punctuation ignored.
+
+    Inner punctuation stays: copies of a sentence made by a layout are the same text, and
+    keeping it avoids re-tokenising every sentence of the body.
+    """
+    keys = (
+        " ".join(s.split()).strip(_EDGE_PUNCTUATION)
+        for s in _SENTENCE_BOUNDARY.split(text.lower())
+    )
+    return [key for key in keys if key]
 
 
 @dataclass(frozen=True)
@@ -39,9 +52,8 @@ class DuplicatesFilter(DocumentFilter):
         for block in kept:
             if block.stats.words < self.min_words:
                 continue
-            key = normalised_key(block.text)
-            sentences = [normalised_key(s) for s in _SENTENCE_SPLIT.split(block.text)]
-            sentences = [s for s in sentences if s]
+            key = normalised_key(block.words)
+            sentences = sentence_keys(block.text)
             removal = _repeat_of(key, sentences, seen_blocks, seen_sentences)
             if removal is not None:
                 yield block, removal

@@ -15,7 +15,8 @@ from boilerstrip.result import Category, Removal
 # "Home > News > World", "Home / Politics / Europe", "Start » Sport".
 _BREADCRUMB_SEPARATOR = regex.compile(r"\s(?:>|»|›|/|\\|→)\s")
 # "About | Contact | Jobs", "News • Sport • Weather".
-_ROW_SEPARATOR = regex.compile(r"\s*(?:\||•|·|\u2022|‖)\s*")
+_ROW_SEPARATOR = regex.compile(r"\s*(?:\||•|·|‖)\s*")
+_ANY_SEPARATOR = regex.compile(r"[>»›/\\→|•·‖]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,10 @@ class NavigationFilter(DocumentFilter):
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
         label_index = self._section_label_index(ctx)
-        for block in kept:
+        indexes = ctx.blocks_with("navigation") + ctx.blocks_matching(_ANY_SEPARATOR)
+        if label_index is not None:
+            indexes.append(label_index)
+        for block in ctx.kept_among(indexes):
             removal = self._judge(block, ctx)
             if removal is None and block.index == label_index:
                 removal = Removal(

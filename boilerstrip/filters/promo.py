@@ -17,15 +17,21 @@ from boilerstrip.result import Category, Removal
 
 # "Title - by Author": a book or product promoted after the article.
 _BY_AUTHOR_PROMO = regex.compile(
-    r"^\S.{2,150}?\s[-–—|]\s*by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$"
+    r"^\S.{2,150}?\s[-–—|]\s*by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$",
 )
+# Cheap probe for the promo above, run over the whole page at once.
+_BY_PROBE = regex.compile(r"\sby\s", regex.IGNORECASE)
 # Counters that stand alone on a line: "12 comments", "3.4K shares", "1,024 likes".
 _COUNTER = regex.compile(
     r"^(?:\d[\d,.]*\s*[kKmM]?\s+(?:comments?|likes?|shares?|views?|reactions?|retweets?|"
     r"repl(?:y|ies)|votes?|reads?|kommentare?|commentaires?|comentarios?|commenti|"
     r"comentários?|reacties|komentarz[ey]?|aufrufe|vues|visitas|visualizzazioni)\s*[·|•]?\s*)+$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.MULTILINE,
 )
+
+
+def _with_phrases(ctx: Context, category: Category) -> list[Block]:
+    return ctx.kept_among(ctx.blocks_with(category.value))
 
 
 def _labelled(ctx: Context, block: Block, category: Category) -> Removal | None:
@@ -42,6 +48,11 @@ class AdvertisementFilter(BlockFilter):
     # A call to action inside a longer finished sentence is more likely prose that quotes one.
     max_words: int = 25
     name: str = "advertisement"
+
+    def candidates(self, ctx: Context) -> list[Block]:
+        return ctx.kept_among(
+            ctx.blocks_with(Category.ADVERTISEMENT.value) + ctx.blocks_matching(_BY_PROBE)
+        )
 
     def check(self, block: Block, ctx: Context) -> Removal | None:
         found = _labelled(ctx, block, Category.ADVERTISEMENT)
@@ -86,6 +97,9 @@ class NewsletterFilter(BlockFilter):
     max_words: int = 30
     name: str = "newsletter"
 
+    def candidates(self, ctx: Context) -> list[Block]:
+        return _with_phrases(ctx, Category.NEWSLETTER)
+
     def check(self, block: Block, ctx: Context) -> Removal | None:
         found = _labelled(ctx, block, Category.NEWSLETTER)
         if found is not None or block.stats.words > self.max_words:
@@ -107,6 +121,9 @@ class CookieFilter(BlockFilter):
     max_words: int = 150
     name: str = "cookie"
 
+    def candidates(self, ctx: Context) -> list[Block]:
+        return _with_phrases(ctx, Category.COOKIE)
+
     def check(self, block: Block, ctx: Context) -> Removal | None:
         found = _labelled(ctx, block, Category.COOKIE)
         if found is not None or block.stats.words > self.max_words:
@@ -125,6 +142,11 @@ class SocialFilter(BlockFilter):
 
     max_words: int = 15
     name: str = "social"
+
+    def candidates(self, ctx: Context) -> list[Block]:
+        return ctx.kept_among(
+            ctx.blocks_with(Category.SOCIAL.value) + ctx.blocks_matching(_COUNTER)
+        )
 
     def check(self, block: Block, ctx: Context) -> Removal | None:
         found = _labelled(ctx, block, Category.SOCIAL)

@@ -51,7 +51,7 @@ class RelatedFilter(DocumentFilter):
             return Removal(Category.RELATED, "related_header", f"related-content header {block.text!r}")
         if words <= self.max_teaser_words and not is_sentence(block):
             phrase = phrase_of(ctx, block, "related")
-            first_words = ctx.words(block)[: len(phrase.phrase.split())] if phrase else []
+            first_words = block.words[: len(phrase.phrase.split())] if phrase else []
             if phrase is not None and " ".join(first_words) == phrase.phrase:
                 return Removal(Category.RELATED, "read_more_teaser", f"teaser starting {phrase.phrase!r}")
         return None

@@ -127,13 +127,13 @@ class PhraseRule(BlockFilter):
     def check(self, block: Block, ctx: Context) -> Removal | None:
         if self.max_words is not None and block.stats.words > self.max_words:
             return None
-        phrase = _find_key(ctx.words(block), self._keys)
+        phrase = _find_key(block.words, self._keys)
         if phrase is None:
             return None
         return Removal(self.category, self.name, f"phrase {phrase!r} of rule {self.name!r}")
 
 
-def _find_key(words: list[str], keys: dict[tuple[str, ...], str]) -> str | None:
+def _find_key(words: tuple[str, ...], keys: dict[tuple[str, ...], str]) -> str | None:
     sizes = sorted({len(k) for k in keys}, reverse=True)
     for start in range(len(words)):
         for size in sizes:

@@ -4,7 +4,7 @@ The files live in ``lexicon/data/<language>/``, one entry per line. They are rea
 process and never change afterwards, so caching them is not per-page state.
 """
 
-from boilerstrip.lexicon.language import guess_language
+from boilerstrip.lexicon.language import guess_language, guess_language_of_words
 from boilerstrip.lexicon.phrases import Lexicon, PhraseMatch, known_languages, lexicon_for
 
-__all__ = ["Lexicon", "PhraseMatch", "guess_language", "known_languages", "lexicon_for"]
+__all__ = ["Lexicon", "PhraseMatch", "guess_language", "guess_language_of_words", "known_languages", "lexicon_for"]

@@ -3,40 +3,65 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from itertools import chain, islice
+
+import regex
 
 from boilerstrip.lexicon.phrases import known_languages, stopwords
 from boilerstrip.lexicon.tokens import CJK_CHAR, lower_words
 
 # Enough words to be sure and few enough to stay cheap on a 10 MB page.
-_SAMPLE_WORDS = 3000
+_SAMPLE_WORDS = 1500
 _SAMPLE_CHARS = 60_000
 # Below this share of CJK characters among letters the text is not treated as CJK.
 _CJK_SHARE = 0.3
 # A guess resting on fewer stopword hits than this is no guess.
 _MIN_HITS = 3
+_LETTERS = regex.compile(r"\p{L}+")
 _KANA = ("\u3040", "\u30ff")
 _HANGUL = ("\uac00", "\ud7af")
 
 
 def guess_language(text: str, default: str = "en") -> str:
     """ISO 639-1 code of the language ``text`` is most likely written in."""
-    sample = text[:_SAMPLE_CHARS]
-    cjk = _cjk_language(sample)
+    return guess_language_of_words([tuple(lower_words(text[:_SAMPLE_CHARS]))], default)
+
+
+def guess_language_of_words(blocks: Sequence[tuple[str, ...]], default: str = "en") -> str:
+    """The language guess for a text already split into blocks of lower-cased words."""
+    sample = list(islice(chain.from_iterable(blocks), _SAMPLE_WORDS))
+    cjk = _cjk_language("".join(sample[:_SAMPLE_CHARS]))
     if cjk is not None:
         return cjk
-    words = lower_words(sample)[:_SAMPLE_WORDS]
-    counts = Counter(words)
-    best, best_hits = default, 0
-    for language in known_languages():
-        hits = sum(n for w, n in counts.items() if w in stopwords(language))
-        if hits > best_hits:
-            best, best_hits = language, hits
+    hits: Counter[str] = Counter()
+    owners = _stopword_owners()
+    for word, count in Counter(sample).items():
+        for language in owners.get(word, ()):
+            hits[language] += count
+    if not hits:
+        return default
+    # Ties go to the alphabetically first language, so the guess never depends on hashing.
+    best, best_hits = min(hits.items(), key=lambda item: (-item[1], item[0]))
     return best if best_hits >= _MIN_HITS else default
 
 
+@cache
+def _stopword_owners() -> dict[str, tuple[str, ...]]:
+    """Each stopword mapped to the languages whose list has it."""
+    owners: dict[str, list[str]] = {}
+    for language in known_languages():
+        for word in stopwords(language):
+            owners.setdefault(word, []).append(language)
+    return {word: tuple(languages) for word, languages in owners.items()}
+
+
 def _cjk_language(sample: str) -> str | None:
+    if CJK_CHAR.search(sample) is None:
+        return None
     cjk_chars = CJK_CHAR.findall(sample)
-    letters = sum(1 for ch in sample if ch.isalpha())
+    letters = sum(map(len, _LETTERS.findall(sample)))
     if not letters or len(cjk_chars) / letters < _CJK_SHARE:
         return None
     if any(_KANA[0] <= ch <= _KANA[1] for ch in cjk_chars):

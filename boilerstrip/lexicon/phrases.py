@@ -66,11 +66,14 @@ class Lexicon:
     phrases: dict[tuple[str, ...], PhraseMatch]
     labels: dict[tuple[str, ...], PhraseMatch]
     longest_phrase: int
+    longest_label: int
     first_words: frozenset[str]
 
     def find_phrases(self, words: Sequence[str]) -> list[PhraseMatch]:
         """Every phrase occurrence in ``words`` (lower-cased tokens), longest first per spot."""
         found: list[PhraseMatch] = []
+        if self.first_words.isdisjoint(words):
+            return found
         phrases = self.phrases
         count = len(words)
         first_words = self.first_words
@@ -97,8 +100,11 @@ def lexicon_for(language: str) -> Lexicon:
     phrases = _phrase_table(languages)
     labels = _label_table(languages)
     longest = max((len(key) for key in phrases), default=1)
+    longest_label = max((len(key) for key in labels), default=1)
     first_words = frozenset(key[0] for key in phrases)
-    return Lexicon(language, stopwords(language), phrases, labels, longest, first_words)
+    return Lexicon(
+        language, stopwords(language), phrases, labels, longest, longest_label, first_words
+    )
 
 
 def _with_base(language: str) -> tuple[str, ...]:
