@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from boilerstrip.blocks import Block, Document
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """Why a block is not article body. ``TITLE``/``METADATA`` blocks move to metadata."""
 
     NAVIGATION = "navigation"

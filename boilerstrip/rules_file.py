@@ -50,9 +50,9 @@ def _rules_of(entry: object, where: str) -> list[BlockFilter]:
     name = entry.get("name")
     if not isinstance(name, str) or not name:
         raise RuleError(f"{where}: 'name' must be a non-empty string")
-    category = to_category(_typed(entry, "category", str, where, "other"), name)
-    max_words = _typed(entry, "max_words", int, where, None)
-    timeout = _typed(entry, "timeout", (int, float), where, DEFAULT_PATTERN_TIMEOUT)
+    category = to_category(str(_typed(entry, "category", str, where, "other")), name)
+    max_words = _optional_int(_typed(entry, "max_words", int, where, None))
+    timeout = float(str(_typed(entry, "timeout", (int, float), where, DEFAULT_PATTERN_TIMEOUT)))
     phrases = _string_list(entry, "phrases", where)
     patterns = _string_list(entry, "patterns", where)
     if not phrases and not patterns:
@@ -62,11 +62,21 @@ def _rules_of(entry: object, where: str) -> list[BlockFilter]:
         rules.append(PhraseRule(name, tuple(phrases), category, max_words))
     for number, pattern in enumerate(patterns, start=1):
         rule_name = name if not phrases and len(patterns) == 1 else f"{name}.pattern{number}"
-        rules.append(PatternRule(rule_name, pattern, category, max_words, float(timeout)))
+        rules.append(PatternRule(rule_name, pattern, category, max_words, timeout))
     return rules
 
 
-def _typed(entry: dict[str, object], key: str, kind: type | tuple[type, ...], where: str, default: object) -> object:
+def _optional_int(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _typed(
+    entry: dict[str, object],
+    key: str,
+    kind: type | tuple[type, ...],
+    where: str,
+    default: object,
+) -> object:
     value = entry.get(key, default)
     if value is not default and (not isinstance(value, kind) or isinstance(value, bool)):
         raise RuleError(f"{where}: {key!r} has the wrong type ({type(value).__name__})")

@@ -15,7 +15,7 @@ from boilerstrip.lexicon.tokens import CJK_CHAR, WORD
 _SENTENCE_END = regex.compile(r"[.!?。！？…]+[\"'”’»)\]]*(?=\s|$)")
 _TERMINAL = frozenset(".!?。！？…:;")
 _CLOSERS = "\"'”’»)]"
-_SENTENCE_MARKS = regex.compile(r"[.!?。！？…]")
+_SENTENCE_MARKS = frozenset(".!?。！？…")
 # The first character of every word that starts with a capital or a digit.
 _CAPITAL_OR_DIGIT_START = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’])[\p{Lu}\p{N}]")
 _COMMAS = frozenset(",，、;；")
@@ -29,16 +29,14 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(WORD.findall(text.lower()))
 
 
-def measure(
-    text: str, lowered: tuple[str, ...], stopwords: frozenset[str], cjk: bool
-) -> TextStats:
+def measure(text: str, lowered: tuple[str, ...], stopwords: frozenset[str], cjk: bool) -> TextStats:
     """The features of ``text`` judged against ``stopwords`` (single CJK characters if ``cjk``)."""
     if cjk:
         words, stops = _cjk_counts(text, lowered, stopwords)
     else:
         words = len(lowered)
         stops = sum(map(stopwords.__contains__, lowered))
-    has_marks = _SENTENCE_MARKS.search(text) is not None
+    has_marks = not _SENTENCE_MARKS.isdisjoint(text)
     starts = _CAPITAL_OR_DIGIT_START.findall(text)
     capitalised = sum(map(str.isupper, starts))
     return TextStats(
@@ -53,9 +51,7 @@ def measure(
     )
 
 
-def _cjk_counts(
-    text: str, lowered: tuple[str, ...], stopwords: frozenset[str]
-) -> tuple[int, int]:
+def _cjk_counts(text: str, lowered: tuple[str, ...], stopwords: frozenset[str]) -> tuple[int, int]:
     cjk_chars = CJK_CHAR.findall(text)
     other_words = sum(1 for t in lowered if not CJK_CHAR.match(t))
     words = other_words + -(-len(cjk_chars) // _CJK_CHARS_PER_WORD)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
-from enum import Enum
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Union
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 _PHRASE_SCAN_WORDS = 150
 
 
-class Favor(str, Enum):
+class Favor(StrEnum):
     """The precision/recall knob: which mistake a caller would rather make."""
 
     PRECISION = "precision"  # lose a little borderline content rather than keep boilerplate
@@ -183,4 +183,4 @@ class DocumentFilter(ABC):
         """Pairs of (block, removal) for the blocks of ``kept`` this pass removes."""
 
 
-Filter = Union[BlockFilter, DocumentFilter]
+Filter = BlockFilter | DocumentFilter

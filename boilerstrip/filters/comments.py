@@ -38,10 +38,13 @@ class CommentsFilter(DocumentFilter):
             return
         header = kept[start]
         for block in kept[start:]:
-            yield block, Removal(
-                Category.COMMENT,
-                "comment_section",
-                f"in the comment section that starts at {header.text!r} (block {header.index})",
+            yield (
+                block,
+                Removal(
+                    Category.COMMENT,
+                    "comment_section",
+                    f"in the comment section that starts at {header.text!r} (block {header.index})",
+                ),
             )
 
     def _section_start(self, ctx: Context, kept: Sequence[Block]) -> int | None:

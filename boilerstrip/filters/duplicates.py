@@ -32,8 +32,7 @@ def sentence_keys(text: str) -> list[str]:
     keeping it avoids re-tokenising every sentence of the body.
     """
     keys = (
-        " ".join(s.split()).strip(_EDGE_PUNCTUATION)
-        for s in _SENTENCE_BOUNDARY.split(text.lower())
+        " ".join(s.split()).strip(_EDGE_PUNCTUATION) for s in _SENTENCE_BOUNDARY.split(text.lower())
     )
     return [key for key in keys if key]
 
@@ -80,5 +79,7 @@ def _repeat_of(
         which = _ORDINALS[position] if position < len(_ORDINALS) else f"#{position + 1}"
         detail = f"repeats the {which} sentence of block {index}"
     else:
-        detail = f"all {len(places)} sentences appeared before (blocks {sorted({i for i, _ in places})})"
+        detail = (
+            f"all {len(places)} sentences appeared before (blocks {sorted({i for i, _ in places})})"
+        )
     return Removal(Category.DUPLICATE, "repeated_sentences", detail)

@@ -19,13 +19,15 @@ class HeadlineFilter(DocumentFilter):
         kept_indexes = {b.index for b in kept}
         blocks = ctx.document.blocks
         if page.title_index is not None and page.title_index in kept_indexes:
-            yield blocks[page.title_index], Removal(
-                Category.TITLE, "headline", "the headline: reported as the title"
+            yield (
+                blocks[page.title_index],
+                Removal(Category.TITLE, "headline", "the headline: reported as the title"),
             )
         for index in page.meta_indexes:
             if index in kept_indexes:
-                yield blocks[index], Removal(
-                    Category.METADATA, "byline_date", _meta_detail(page.byline, page.date)
+                yield (
+                    blocks[index],
+                    Removal(Category.METADATA, "byline_date", _meta_detail(page.byline, page.date)),
                 )
 
 

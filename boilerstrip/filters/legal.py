@@ -41,11 +41,17 @@ class LegalFilter(BlockFilter):
             match = _COPYRIGHT.search(block.text)
             if match is not None:
                 return Removal(
-                    Category.LEGAL, "copyright", f"copyright notice {match.group(0)!r} in a {words_note(block)}"
+                    Category.LEGAL,
+                    "copyright",
+                    f"copyright notice {match.group(0)!r} in a {words_note(block)}",
                 )
         if words > self.max_phrase_words:
             return None
         phrase = phrase_of(ctx, block, "legal")
         if phrase is None or (is_sentence(block) and phrase.phrase != "all rights reserved"):
             return None
-        return Removal(Category.LEGAL, "legal_notice", f"legal phrase {phrase.phrase!r} in a {words_note(block)}")
+        return Removal(
+            Category.LEGAL,
+            "legal_notice",
+            f"legal phrase {phrase.phrase!r} in a {words_note(block)}",
+        )

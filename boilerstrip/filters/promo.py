@@ -38,7 +38,9 @@ def _labelled(ctx: Context, block: Block, category: Category) -> Removal | None:
     label = label_of(ctx, block, category.value)
     if label is None:
         return None
-    return Removal(category, f"{category.value}_label", f"label {block.text!r} on a line of its own")
+    return Removal(
+        category, f"{category.value}_label", f"label {block.text!r} on a line of its own"
+    )
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,9 @@ class CookieFilter(BlockFilter):
         if phrase is None:
             return None
         return Removal(
-            Category.COOKIE, "consent_notice", f"consent notice {phrase.phrase!r} ({words_note(block)})"
+            Category.COOKIE,
+            "consent_notice",
+            f"consent notice {phrase.phrase!r} ({words_note(block)})",
         )
 
 
@@ -160,5 +164,7 @@ class SocialFilter(BlockFilter):
         if phrase is None or is_sentence(block):
             return None
         return Removal(
-            Category.SOCIAL, "share_prompt", f"share/follow prompt {phrase.phrase!r} in a {words_note(block)}"
+            Category.SOCIAL,
+            "share_prompt",
+            f"share/follow prompt {phrase.phrase!r} in a {words_note(block)}",
         )

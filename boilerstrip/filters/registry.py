@@ -77,7 +77,7 @@ def as_filter(
     if isinstance(obj, (BlockFilter, DocumentFilter)):
         return _named(obj, name)
     if callable(obj):
-        rule_name = name or getattr(obj, "__name__", "rule")
+        rule_name = name or str(getattr(obj, "__name__", "rule"))
         return FunctionRule(obj, category=to_category(category, rule_name), name=rule_name)
     raise FilterContractError(
         f"cannot use {obj!r} as a filter: pass a registered name, a BlockFilter or "
@@ -95,6 +95,6 @@ def _named(filter_: Filter, name: str | None) -> Filter:
             import dataclasses
 
             if dataclasses.is_dataclass(filter_):
-                return dataclasses.replace(filter_, name=name)  # type: ignore[type-var]
+                return dataclasses.replace(filter_, name=name)
             raise
     return filter_

@@ -26,41 +26,57 @@ class RelatedFilter(DocumentFilter):
     name: str = "related"
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
-        header: Block | None = None
-        items = 0
-        for block in kept:
+        position_of = {block.index: position for position, block in enumerate(kept)}
+        listed_until = -1
+        for block in ctx.kept_among(ctx.blocks_with("related")):
+            if position_of[block.index] <= listed_until:
+                continue
             removal = self._header_or_teaser(block, ctx)
-            if removal is not None:
-                header, items = (block, 0) if removal.code == "related_header" else (header, items)
-                yield block, removal
-            elif header is not None and self._listed(block, ctx, items):
-                items += 1
-                yield block, Removal(
-                    Category.RELATED,
-                    "related_item",
-                    f"headline listed under {header.text!r} (item {items})",
-                )
-            else:
-                header = None
+            if removal is None:
+                continue
+            yield block, removal
+            if removal.code == "related_header":
+                for item in self._items_under(block, kept, position_of[block.index], ctx):
+                    listed_until = position_of[item.index]
+                    yield (
+                        item,
+                        Removal(
+                            Category.RELATED,
+                            "related_item",
+                            f"headline listed under {block.text!r}",
+                        ),
+                    )
+
+    def _items_under(
+        self, header: Block, kept: Sequence[Block], position: int, ctx: Context
+    ) -> Iterator[Block]:
+        """The headline-like blocks that follow ``header`` (it is at ``position`` in kept)."""
+        for block in kept[position + 1 : position + 1 + self.max_items]:
+            if not self._listed(block, ctx) or self._header_or_teaser(block, ctx) is not None:
+                return
+            yield block
 
     def _header_or_teaser(self, block: Block, ctx: Context) -> Removal | None:
         words = block.stats.words
         if label_of(ctx, block, "related") is not None or (
             words <= self.max_header_words and phrase_of(ctx, block, "related") is not None
         ):
-            return Removal(Category.RELATED, "related_header", f"related-content header {block.text!r}")
+            return Removal(
+                Category.RELATED, "related_header", f"related-content header {block.text!r}"
+            )
         if words <= self.max_teaser_words and not is_sentence(block):
             phrase = phrase_of(ctx, block, "related")
             first_words = block.words[: len(phrase.phrase.split())] if phrase else []
             if phrase is not None and " ".join(first_words) == phrase.phrase:
-                return Removal(Category.RELATED, "read_more_teaser", f"teaser starting {phrase.phrase!r}")
+                return Removal(
+                    Category.RELATED, "read_more_teaser", f"teaser starting {phrase.phrase!r}"
+                )
         return None
 
-    def _listed(self, block: Block, ctx: Context, items: int) -> bool:
+    def _listed(self, block: Block, ctx: Context) -> bool:
         stats = block.stats
         return (
-            items < self.max_items
-            and 0 < stats.words <= self.max_item_words
+            0 < stats.words <= self.max_item_words
             and not stats.ends_sentence
             and ctx.scores[block.index].likelihood < self.prose_likelihood
         )

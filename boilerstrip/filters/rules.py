@@ -67,9 +67,7 @@ def _takes_two_arguments(function: RuleFunction) -> bool:
         parameters = inspect.signature(function).parameters.values()
     except (TypeError, ValueError):
         return False
-    positional = [
-        p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
-    ]
+    positional = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     return len(positional) >= 2
 
 
@@ -104,7 +102,9 @@ class PatternRule(BlockFilter):
             ) from None
         if match is None:
             return None
-        return Removal(self.category, self.name, f"pattern {self.name!r} matched {match.group(0)!r}")
+        return Removal(
+            self.category, self.name, f"pattern {self.name!r} matched {match.group(0)!r}"
+        )
 
 
 @dataclass(frozen=True)
@@ -141,4 +141,3 @@ def _find_key(words: tuple[str, ...], keys: dict[tuple[str, ...], str]) -> str |
             if found is not None:
                 return found
     return None
-

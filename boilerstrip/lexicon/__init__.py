@@ -7,4 +7,11 @@ process and never change afterwards, so caching them is not per-page state.
 from boilerstrip.lexicon.language import guess_language, guess_language_of_words
 from boilerstrip.lexicon.phrases import Lexicon, PhraseMatch, known_languages, lexicon_for
 
-__all__ = ["Lexicon", "PhraseMatch", "guess_language", "guess_language_of_words", "known_languages", "lexicon_for"]
+__all__ = [
+    "Lexicon",
+    "PhraseMatch",
+    "guess_language",
+    "guess_language_of_words",
+    "known_languages",
+    "lexicon_for",
+]
