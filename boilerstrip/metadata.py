@@ -9,6 +9,7 @@ line is its ``<title>`` (as HTML-to-text converters write it), a block repeating
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -16,7 +17,8 @@ import regex
 from boilerstrip.blocks import Block
 from boilerstrip.dates import find_date
 from boilerstrip.filters.base import Context
-from boilerstrip.span import best_span
+from boilerstrip.lexicon.months import MONTHS
+from boilerstrip.span import body_span
 
 # How far before the body the headline may stand, in blocks.
 _LOOKBACK = 12
@@ -39,6 +41,14 @@ _DATE_WORDS = regex.compile(
     r"|[\d:.,|/•·\-–—()]",
     regex.IGNORECASE,
 )
+# Lines that are nothing but a time stamp: "Nov 15", "13H ago", "updated 15 minutes ago".
+_TIME_STAMP_LINE = regex.compile(
+    r"^(?:(?:updated|posted|published)\s+)?(?:\d+\s*(?:[smhd]|mins?|minutes?|hours?|hrs?|days?|"
+    r"weeks?|months?)\s+ago|[\p{L}]{3,9}\.?\s+[0-3]?\d(?:,?\s+\d{1,2}:\d\d(?:\s*[ap]m)?)?)$",
+    regex.IGNORECASE,
+)
+# A byline standing alone in the body is short and names someone.
+_LONE_BYLINE_MAX_WORDS = 6
 _TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:·•»]\s+")
 _NAME_TRIM = regex.compile(r"[\s,|•·\-–—:;]+$")
 
@@ -58,18 +68,19 @@ class PageMetadata:
 def find_page_metadata(ctx: Context) -> PageMetadata:
     """Headline, byline and date of ``ctx.document``, with the blocks they came from."""
     blocks = ctx.document.blocks
-    span = best_span([s.weight for s in ctx.scores])
+    repeat = title_repeat(blocks)
+    span = body_span([s.weight for s in ctx.scores], repeat)
     if span is None:
         return PageMetadata()
     anchor = span[0]
-    window = blocks[max(0, anchor - _LOOKBACK) : anchor]
-    title_index = _title_repeat(window, _page_title_parts(blocks, anchor))
+    if repeat is not None and repeat >= anchor:
+        repeat = None
+    window = blocks[max(0, anchor - _LOOKBACK, (repeat or 0) + 1) : anchor]
+    title_index = repeat
     byline: str | None = None
     date: str | None = None
     meta: list[int] = []
     for block in reversed(window):
-        if title_index is not None and block.index <= title_index:
-            break
         found = _byline_or_date(block)
         if found is not None:
             byline = byline or found[0]
@@ -82,6 +93,40 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
             break
     title = blocks[title_index].text if title_index is not None else None
     return PageMetadata(title, title_index, byline, date, tuple(sorted(meta)), anchor)
+
+
+def title_repeat(blocks: Sequence[Block]) -> int | None:
+    """The first block after the first line that repeats the page title (its longest part).
+
+    HTML-to-text converters write the ``<title>`` first; the article's headline repeats it
+    without the site name.
+    """
+    if len(blocks) < 2:
+        return None
+    first = blocks[0].text
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(first)]
+    wanted = {first.casefold(), max(parts, key=len).casefold()}
+    for block in blocks[1:]:
+        if _HEADLINE_MIN_WORDS <= block.stats.words <= _HEADLINE_MAX_WORDS and (
+            block.text.casefold() in wanted
+        ):
+            return block.index
+    return None
+
+
+def lone_byline_or_date(block: Block) -> tuple[str | None, str | None] | None:
+    """(byline, date) for a short line anywhere that is only a byline or a time stamp."""
+    stats = block.stats
+    if stats.words > _LONE_BYLINE_MAX_WORDS or stats.ends_sentence and stats.words > 3:
+        return None
+    if _TIME_STAMP_LINE.match(block.text) is not None:
+        month = block.words[0] if block.words else ""
+        if block.text[:1].isdigit() or month in MONTHS or block.text[:1].lower() in "up":
+            return None, None
+    found = _byline_or_date(block)
+    if found is None or (found[0] and not found[0][:1].isupper()):
+        return None
+    return found
 
 
 def _byline_or_date(block: Block) -> tuple[str | None, str | None] | None:
@@ -114,20 +159,3 @@ def _is_headline(block: Block) -> bool:
         return False
     # A headline may end in ? or ! but is not a finished sentence of a paragraph.
     return not block.text.endswith(".") and stats.sentences <= 1
-
-
-def _page_title_parts(blocks: tuple[Block, ...], anchor: int) -> frozenset[str]:
-    """The first line and its parts split at title separators, when it precedes the body."""
-    if not blocks or anchor == 0:
-        return frozenset()
-    first = blocks[0].text
-    parts = [p.strip().casefold() for p in _TITLE_SEPARATORS.split(first)]
-    return frozenset(p for p in [first.casefold(), *parts] if len(p) > 3)
-
-
-def _title_repeat(window: tuple[Block, ...], parts: frozenset[str]) -> int | None:
-    """The last block of ``window`` (after the first line) that repeats the page title."""
-    for block in reversed(window):
-        if block.index > 0 and block.text.casefold() in parts:
-            return block.index
-    return None

@@ -9,13 +9,16 @@ import regex
 
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
-from boilerstrip.filters.phrases import label_of, phrase_of
+from boilerstrip.filters.phrases import phrase_of
 from boilerstrip.result import Category, Removal
 
+# "34 responses to “<the article's headline>”" quotes the headline, so it can run long.
+_MAX_COUNTED_HEADER_WORDS = 30
 _COUNT_HEADER = regex.compile(
     r"^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários?|"
-    r"reacties|komentarz[ey]?|responses?|replies|reactions?)(?:\s*\(\d+\))?:?$",
-    regex.IGNORECASE,
+    r"reacties|komentarz[ey]?|responses?|replies|reactions?|thoughts?)"
+    r"(?:\s*\(\d+\)|\s+(?:to|on)\s+.{1,200})?:?$",
+    regex.IGNORECASE | regex.MULTILINE,
 )
 
 
@@ -62,10 +65,14 @@ class CommentsFilter(DocumentFilter):
         return None
 
     def _is_header(self, block: Block, ctx: Context) -> bool:
-        if not 0 < block.stats.words <= self.max_header_words:
+        words = block.stats.words
+        if not 0 < words <= _MAX_COUNTED_HEADER_WORDS:
             return False
-        return (
-            _COUNT_HEADER.match(block.text) is not None
-            or label_of(ctx, block, "comment") is not None
-            or phrase_of(ctx, block, "comment") is not None
-        )
+        # Single-word labels ("Reply", "Report") also sit in share bars and embeds, so only
+        # counted headers and multi-word comment phrases open a section.
+        if _COUNT_HEADER.match(block.text) is not None:
+            return True
+        if words > self.max_header_words:
+            return False
+        phrase = phrase_of(ctx, block, "comment")
+        return phrase is not None and " " in phrase.phrase

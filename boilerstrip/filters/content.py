@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter, Favor
 from boilerstrip.result import Category, Removal
-from boilerstrip.span import best_span
+from boilerstrip.span import body_span
 
 # What an already removed block weighs per word (capped): clearly against the body, yet
 # light enough that an "Advertisement" line inside the article does not split it.
@@ -34,7 +34,7 @@ class MainBodyFilter(DocumentFilter):
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
         weights = [_weight(ctx, b) for b in ctx.document.blocks]
-        span = best_span(weights)
+        span = body_span(weights, ctx.page.title_index)
         if span is None:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
             return

@@ -6,7 +6,12 @@ from collections.abc import Iterator, Sequence
 
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
+from boilerstrip.metadata import lone_byline_or_date
 from boilerstrip.result import Category, Removal
+
+
+# Only short lines can be a lone byline or time stamp; longer ones are not even looked at.
+_LONE_LINE_MAX_WORDS = 6
 
 
 class HeadlineFilter(DocumentFilter):
@@ -28,6 +33,21 @@ class HeadlineFilter(DocumentFilter):
                 yield (
                     blocks[index],
                     Removal(Category.METADATA, "byline_date", _meta_detail(page.byline, page.date)),
+                )
+        taken = {page.title_index, *page.meta_indexes}
+        for block in kept:
+            if block.index in taken or block.stats.words > _LONE_LINE_MAX_WORDS:
+                continue
+            found = lone_byline_or_date(block)
+            if found is not None:
+                what = "byline" if found[0] else "time stamp"
+                yield (
+                    block,
+                    Removal(
+                        Category.METADATA,
+                        "byline_line" if found[0] else "time_stamp",
+                        f"a {what} on a line of its own",
+                    ),
                 )
 
 
