@@ -117,7 +117,7 @@ def title_repeat(blocks: Sequence[Block]) -> int | None:
 def lone_byline_or_date(block: Block) -> tuple[str | None, str | None] | None:
     """(byline, date) for a short line anywhere that is only a byline or a time stamp."""
     stats = block.stats
-    if stats.words > _LONE_BYLINE_MAX_WORDS or stats.ends_sentence and stats.words > 3:
+    if stats.words > _LONE_BYLINE_MAX_WORDS or (stats.ends_sentence and stats.words > 3):
         return None
     if _TIME_STAMP_LINE.match(block.text) is not None:
         month = block.words[0] if block.words else ""

@@ -9,7 +9,6 @@ from boilerstrip.filters.base import Context, DocumentFilter
 from boilerstrip.metadata import lone_byline_or_date
 from boilerstrip.result import Category, Removal
 
-
 # Only short lines can be a lone byline or time stamp; longer ones are not even looked at.
 _LONE_LINE_MAX_WORDS = 6
 
