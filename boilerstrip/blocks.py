@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from enum import StrEnum
 
 
@@ -19,9 +20,12 @@ class BlockKind(StrEnum):
     CAPTION = "caption"
 
 
-@dataclass(frozen=True, slots=True)
-class TextStats:
-    """Shallow text features of a block, computed once when the document is built."""
+class TextStats(NamedTuple):
+    """Shallow text features of a block, computed once when the document is built.
+
+    Immutable like every evidence type; a named tuple because one is built per line of every
+    page and it costs a third of a frozen dataclass.
+    """
 
     words: int
     chars: int

@@ -42,27 +42,19 @@ def document_from_text(text: str, language: str | None = None) -> Document:
     """Normalise and segment plain ``text`` and measure every block."""
     normalised = normalize_text(text)
     segments = segment_text(normalised)
-    words = [tokenize(s.text) for s in segments]
-    lang = language or guess_language_of_words(words)
-    return Document(normalised, _measured_blocks(segments, words, lang), lang, "text")
+    tokens = [tokenize(s.text) for s in segments]
+    lang = language or guess_language_of_words(tokens)
+    return Document(normalised, _measured_blocks(segments, tokens, lang), lang, "text")
 
 
 def _measured_blocks(
-    segments: list[Segment], words: list[tuple[str, ...]], language: str
+    segments: list[Segment], tokens: list[list[str]], language: str
 ) -> tuple[Block, ...]:
     stopwords = lexicon_for(language).stopwords
     cjk = language in CJK_LANGUAGES
-    return tuple(
-        Block(
-            index,
-            segment.text,
-            segment.kind,
-            segment.start,
-            segment.end,
-            segment.line,
-            segment.group,
-            measure(segment.text, lowered, stopwords, cjk),
-            lowered,
-        )
-        for index, (segment, lowered) in enumerate(zip(segments, words, strict=True))
-    )
+    blocks = []
+    for index, (segment, words) in enumerate(zip(segments, tokens, strict=True)):
+        stats, lowered = measure(segment.text, words, stopwords, cjk)
+        text, kind, start, end, line, group = segment
+        blocks.append(Block(index, text, kind, start, end, line, group, stats, lowered))
+    return tuple(blocks)

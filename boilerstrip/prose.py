@@ -10,7 +10,7 @@ menu line. The constants were calibrated on the scrapinghub and wcxb-dev develop
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from boilerstrip.blocks import Block
 
@@ -32,8 +32,7 @@ _WEIGHT_CAP = 120
 _WEIGHT_FLOOR = 4
 
 
-@dataclass(frozen=True, slots=True)
-class ProseScore:
+class ProseScore(NamedTuple):
     """``likelihood`` that a block is prose, and its signed ``weight`` for span sums."""
 
     likelihood: float

@@ -16,39 +16,43 @@ _SENTENCE_END = regex.compile(r"[.!?。！？…]+[\"'”’»)\]]*(?=\s|$)")
 _TERMINAL = frozenset(".!?。！？…:;")
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_MARKS = frozenset(".!?。！？…")
-# The first character of every word that starts with a capital or a digit.
-_CAPITAL_OR_DIGIT_START = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’])[\p{Lu}\p{N}]")
 _COMMAS = frozenset(",，、;；")
 # Languages written without spaces between words: a word is about two characters there.
 CJK_LANGUAGES = frozenset({"zh", "ja"})
 _CJK_CHARS_PER_WORD = 2
 
 
-def tokenize(text: str) -> tuple[str, ...]:
-    """The lower-cased words of ``text``."""
-    return tuple(WORD.findall(text.lower()))
+def tokenize(text: str) -> list[str]:
+    """The words of ``text`` as written."""
+    tokens: list[str] = WORD.findall(text)
+    return tokens
 
 
-def measure(text: str, lowered: tuple[str, ...], stopwords: frozenset[str], cjk: bool) -> TextStats:
-    """The features of ``text`` judged against ``stopwords`` (single CJK characters if ``cjk``)."""
+def measure(
+    text: str, tokens: list[str], stopwords: frozenset[str], cjk: bool
+) -> tuple[TextStats, tuple[str, ...]]:
+    """The features of ``text`` judged against ``stopwords`` (single CJK characters if ``cjk``),
+    and its lower-cased words."""
+    lowered = tuple(map(str.lower, tokens))
     if cjk:
         words, stops = _cjk_counts(text, lowered, stopwords)
     else:
         words = len(lowered)
         stops = sum(map(stopwords.__contains__, lowered))
     has_marks = not _SENTENCE_MARKS.isdisjoint(text)
-    starts = _CAPITAL_OR_DIGIT_START.findall(text)
-    capitalised = sum(map(str.isupper, starts))
-    return TextStats(
+    initials = [token[0] for token in tokens]
+    capitalised = sum(map(str.isupper, initials))
+    stats = TextStats(
         words=words,
         chars=len(text),
         stopwords=stops,
         sentences=len(_SENTENCE_END.findall(text)) if has_marks else 0,
         capitalised=capitalised,
-        digits=len(starts) - capitalised,
+        digits=sum(map(str.isdigit, initials)),
         ends_sentence=text.rstrip(_CLOSERS)[-1:] in _TERMINAL if text else False,
         has_comma=not _COMMAS.isdisjoint(text),
     )
+    return stats, lowered
 
 
 def _cjk_counts(text: str, lowered: tuple[str, ...], stopwords: frozenset[str]) -> tuple[int, int]:

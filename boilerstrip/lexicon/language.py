@@ -26,12 +26,12 @@ _HANGUL = ("\uac00", "\ud7af")
 
 def guess_language(text: str, default: str = "en") -> str:
     """ISO 639-1 code of the language ``text`` is most likely written in."""
-    return guess_language_of_words([tuple(lower_words(text[:_SAMPLE_CHARS]))], default)
+    return guess_language_of_words([lower_words(text[:_SAMPLE_CHARS])], default)
 
 
-def guess_language_of_words(blocks: Sequence[tuple[str, ...]], default: str = "en") -> str:
-    """The language guess for a text already split into blocks of lower-cased words."""
-    sample = list(islice(chain.from_iterable(blocks), _SAMPLE_WORDS))
+def guess_language_of_words(blocks: Sequence[Sequence[str]], default: str = "en") -> str:
+    """The language guess for a text already split into blocks of words (any case)."""
+    sample = [w.lower() for w in islice(chain.from_iterable(blocks), _SAMPLE_WORDS)]
     cjk = _cjk_language("".join(sample[:_SAMPLE_CHARS]))
     if cjk is not None:
         return cjk
