@@ -1,0 +1,1 @@
+"""Benchmarks for boilerstrip: text-mode accuracy and speed against peer extractors."""
