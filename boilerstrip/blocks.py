@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class BlockKind(StrEnum):
@@ -18,6 +18,7 @@ class BlockKind(StrEnum):
     QUOTE = "quote"
     CODE = "code"
     CAPTION = "caption"
+    SENTENCE = "sentence"  # a sentence cut from a line far longer than any paragraph
 
 
 class TextStats(NamedTuple):

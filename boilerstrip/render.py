@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,9 @@ from boilerstrip.blocks import Block, BlockKind
 
 if TYPE_CHECKING:
     from boilerstrip.result import Result
+
+
+_LINE_KINDS = frozenset({BlockKind.LINE, BlockKind.SENTENCE})
 
 
 def _paragraphs(blocks: tuple[Block, ...]) -> list[list[Block]]:
@@ -26,14 +30,23 @@ def _same_paragraph(previous: Block, block: Block) -> bool:
     return (
         block.group == previous.group
         and block.index == previous.index + 1
-        and block.kind is BlockKind.LINE
-        and previous.kind is BlockKind.LINE
+        and block.kind in _LINE_KINDS
+        and previous.kind in _LINE_KINDS
     )
 
 
 def render_text(result: Result) -> str:
     """The body: lines of one paragraph on their own lines, paragraphs one blank line apart."""
-    return "\n\n".join("\n".join(b.text for b in p) for p in _paragraphs(result.kept))
+    return "\n\n".join(_paragraph_text(p) for p in _paragraphs(result.kept))
+
+
+def _paragraph_text(blocks: list[Block]) -> str:
+    text = blocks[0].text
+    for previous, block in itertools.pairwise(blocks):
+        # Sentences cut from one flattened line go back together on that line.
+        same_line = block.kind is BlockKind.SENTENCE and previous.line == block.line
+        text += (" " if same_line else "\n") + block.text
+    return text
 
 
 def render_markdown(result: Result) -> str:

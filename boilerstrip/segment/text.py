@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import regex
+
 from boilerstrip.blocks import BlockKind
 
 # A document counts as hard-wrapped when most of its longer lines end within this many
@@ -19,6 +21,10 @@ _WRAP_MIN_WIDTH = 40
 _WRAP_MAX_WIDTH = 120
 _WRAP_MIN_SHARE = 0.6
 _WRAP_MIN_LINES = 4
+# A line longer than this is no paragraph but a flattened page: it is cut into sentences.
+_SPLIT_LINE_CHARS = 3000
+# A sentence runs to terminal punctuation (and closing quotes) followed by space, or to the end.
+_SENTENCE = regex.compile(r"\S.*?(?:[.!?。！？…]+[\"'”’»)\]]*(?:\s+|$)|$)")
 
 
 class Segment(NamedTuple):
@@ -47,19 +53,29 @@ def segment_text(text: str) -> list[Segment]:
     """Segments of already normalised ``text`` (see ``normalize.normalize_text``)."""
     lines = _split_lines(text)
     width = _wrap_width(lines)
-    if width is None:
-        # Not hard-wrapped (the common case): every line is a segment of its own.
-        return [
-            Segment(
-                line.text,
-                BlockKind.LINE,
-                line.start,
-                line.start + len(line.text),
-                line.number,
-                line.group,
-            )
-            for line in lines
-        ]
+    segments = _one_per_line(lines) if width is None else _joined_wraps(lines, width)
+    if any(len(s.text) > _SPLIT_LINE_CHARS for s in segments):
+        return _split_long_lines(segments)
+    return segments
+
+
+def _one_per_line(lines: list[_Line]) -> list[Segment]:
+    """Every line a segment of its own: the common case of text that is not hard-wrapped."""
+    return [
+        Segment(
+            line.text,
+            BlockKind.LINE,
+            line.start,
+            line.start + len(line.text),
+            line.number,
+            line.group,
+        )
+        for line in lines
+    ]
+
+
+def _joined_wraps(lines: list[_Line], width: int) -> list[Segment]:
+    """Segments of hard-wrapped text: filled lines joined to the line that follows them."""
     segments: list[Segment] = []
     run: list[_Line] = []
     for line in lines:
@@ -70,6 +86,33 @@ def segment_text(text: str) -> list[Segment]:
     if run:
         segments.append(_segment_of(run))
     return segments
+
+
+def _split_long_lines(segments: list[Segment]) -> list[Segment]:
+    """Cut lines longer than any paragraph into sentences.
+
+    Some converters (and copy-paste) flatten a whole page onto one line; judging it as one
+    block would keep or drop menus and article together. Its sentences are judged instead,
+    and rendering joins consecutive sentences of one line back with a space.
+    """
+    result: list[Segment] = []
+    for segment in segments:
+        if len(segment.text) <= _SPLIT_LINE_CHARS:
+            result.append(segment)
+            continue
+        for match in _SENTENCE.finditer(segment.text):
+            start = segment.start + match.start()
+            result.append(
+                Segment(
+                    match.group().strip(),
+                    BlockKind.SENTENCE,
+                    start,
+                    start + len(match.group().rstrip()),
+                    segment.line,
+                    segment.group,
+                )
+            )
+    return result
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -96,9 +139,9 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     return width if filled / len(lengths) >= _WRAP_MIN_SHARE else None
 
 
-def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
+def _continues(previous: _Line, line: _Line, width: int) -> bool:
     """Whether ``line`` is the wrapped continuation of ``previous``."""
-    if width is None or line.group != previous.group:
+    if line.group != previous.group:
         return False
     return len(previous.text) >= width - _WRAP_SLACK
 
