@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from boilerstrip.blocks import Block, Document
+from boilerstrip.blocks import Block, Document, TextStats
 from boilerstrip.decode import decode_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError
 from boilerstrip.lexicon import guess_language_of_words, lexicon_for
@@ -42,19 +42,30 @@ def document_from_text(text: str, language: str | None = None) -> Document:
     """Normalise and segment plain ``text`` and measure every block."""
     normalised = normalize_text(text)
     segments = segment_text(normalised)
-    tokens = [tokenize(s.text) for s in segments]
-    lang = language or guess_language_of_words(tokens)
+    tokens = _tokens_by_text(segments)
+    lang = language or guess_language_of_words([tokens[s.text] for s in segments])
     return Document(normalised, _measured_blocks(segments, tokens, lang), lang, "text")
 
 
+def _tokens_by_text(segments: list[Segment]) -> dict[str, list[str]]:
+    # A fifth of a page's lines repeat (menus at top and bottom): tokenise each text once.
+    tokens: dict[str, list[str]] = {}
+    for segment in segments:
+        if segment.text not in tokens:
+            tokens[segment.text] = tokenize(segment.text)
+    return tokens
+
+
 def _measured_blocks(
-    segments: list[Segment], tokens: list[list[str]], language: str
+    segments: list[Segment], tokens: dict[str, list[str]], language: str
 ) -> tuple[Block, ...]:
     stopwords = lexicon_for(language).stopwords
     cjk = language in CJK_LANGUAGES
+    measured: dict[str, tuple[TextStats, tuple[str, ...]]] = {}
     blocks = []
-    for index, (segment, words) in enumerate(zip(segments, tokens, strict=True)):
-        stats, lowered = measure(segment.text, words, stopwords, cjk)
-        text, kind, start, end, line, group = segment
-        blocks.append(Block(index, text, kind, start, end, line, group, stats, lowered))
+    for index, (text, kind, start, end, line, group) in enumerate(segments):
+        evidence = measured.get(text)
+        if evidence is None:
+            evidence = measured[text] = measure(text, tokens[text], stopwords, cjk)
+        blocks.append(Block(index, text, kind, start, end, line, group, *evidence))
     return tuple(blocks)

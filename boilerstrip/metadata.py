@@ -27,11 +27,16 @@ _HEADLINE_MIN_WORDS = 2
 _HEADLINE_MAX_WORDS = 30
 # A byline or date line is short; longer lines mentioning "by" are prose.
 _META_MAX_WORDS = 14
+# Words that open a byline, per language ("By", "Von", "Par", "Por", "Di", "Door", "Przez"...).
+_BYLINE_MARKERS = ("by", "von", "par", "por", "di", "door", "przez", "av", "af")
+_BYLINE_LABELS = ("autor", "autorin", "author", "auteur")
+_BYLINE_VERBS = ("written", "posted", "published", "reported")
 _BYLINE = regex.compile(
-    r"^(?:(?:written|posted|published|reported)\s+by|by|von|par|por|di|door|przez|av|af|"
-    r"autor(?:in)?|author|auteur)\s*:?\s+(?P<rest>\S.*)$",
+    rf"^(?:(?:{'|'.join(_BYLINE_VERBS)})\s+by|{'|'.join(_BYLINE_MARKERS + _BYLINE_LABELS)})"
+    r"\s*:?\s+(?P<rest>\S.*)$",
     regex.IGNORECASE,
 )
+_BYLINE_STARTS = frozenset(_BYLINE_MARKERS + _BYLINE_LABELS + _BYLINE_VERBS)
 # What may surround a date on a date line besides the date itself.
 _DATE_WORDS = regex.compile(
     r"\b(?:updated|published|posted|last|modified|on|at|am|pm|[ap]\.m\.|edt|est|cst|pst|gmt|"
@@ -118,6 +123,9 @@ def lone_byline_or_date(block: Block) -> tuple[str | None, str | None] | None:
     """(byline, date) for a short line anywhere that is only a byline or a time stamp."""
     stats = block.stats
     if stats.words > _LONE_BYLINE_MAX_WORDS or (stats.ends_sentence and stats.words > 3):
+        return None
+    # Cheap gate: a time stamp has a digit, a byline starts with its marker word.
+    if not stats.digits and (not block.words or block.words[0] not in _BYLINE_STARTS):
         return None
     if _TIME_STAMP_LINE.match(block.text) is not None:
         month = block.words[0] if block.words else ""

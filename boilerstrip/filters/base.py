@@ -56,6 +56,7 @@ class Context:
         self._phrases: list[tuple[PhraseMatch, ...]] = []
         self._hits: dict[str, list[int]] = {}
         self._starts: list[int] | None = None
+        self._lower_text: str | None = None
         self._scores: tuple[ProseScore, ...] | None = None
         self._decisions: dict[int, Decision] = {}
         self._page: PageMetadata | None = None
@@ -106,6 +107,26 @@ class Context:
             if index >= 0 and (not found or found[-1] != index):
                 found.append(index)
         return found
+
+    def blocks_containing(self, *needles: str) -> list[int]:
+        """Indexes of blocks whose lower-cased text contains any of ``needles``.
+
+        Plain substring search over the whole page (C speed), for filters that only need to
+        look at blocks with a given character or word in them.
+        """
+        if self._lower_text is None:
+            self._lower_text = self.document.text.lower()
+        if self._starts is None:
+            self._starts = [b.start for b in self.document.blocks]
+        text, starts = self._lower_text, self._starts
+        found: set[int] = set()
+        for needle in needles:
+            position = text.find(needle)
+            while position >= 0:
+                found.add(bisect_right(starts, position) - 1)
+                position = text.find(needle, position + 1)
+        found.discard(-1)
+        return sorted(found)
 
     @property
     def scores(self) -> tuple[ProseScore, ...]:

@@ -12,6 +12,17 @@ from boilerstrip.filters.base import Context, DocumentFilter
 from boilerstrip.filters.phrases import phrase_of
 from boilerstrip.result import Category, Removal
 
+# Substrings every counted header has; only blocks holding one are looked at.
+_HEADER_STEMS = (
+    "comment",
+    "kommentar",
+    "koment",
+    "reacties",
+    "respons",
+    "repl",
+    "reaction",
+    "thought",
+)
 # "34 responses to “<the article's headline>”" quotes the headline, so it can run long.
 _MAX_COUNTED_HEADER_WORDS = 30
 _COUNT_HEADER = regex.compile(
@@ -51,16 +62,19 @@ class CommentsFilter(DocumentFilter):
             )
 
     def _section_start(self, ctx: Context, kept: Sequence[Block]) -> int | None:
-        total = sum(max(0.0, ctx.scores[b.index].weight) for b in kept)
-        if total <= 0.0:
+        """Position in ``kept`` of the first comments header far enough into the article."""
+        candidates = set(ctx.blocks_with("comment")) | set(ctx.blocks_containing(*_HEADER_STEMS))
+        if not candidates:
             return None
+        positive = [max(0.0, ctx.scores[b.index].weight) for b in kept]
+        total = sum(positive)
         body_start = ctx.page.body_start or 0
         seen = 0.0
         for position, block in enumerate(kept):
-            seen += max(0.0, ctx.scores[block.index].weight)
-            if block.index <= body_start or seen / total < self.min_body_share:
+            seen += positive[position]
+            if block.index not in candidates or block.index <= body_start:
                 continue
-            if self._is_header(block, ctx):
+            if seen >= self.min_body_share * total and self._is_header(block, ctx):
                 return position
         return None
 

@@ -31,9 +31,8 @@ def sentence_keys(text: str) -> list[str]:
     Inner punctuation stays: copies of a sentence made by a layout are the same text, and
     keeping it avoids re-tokenising every sentence of the body.
     """
-    keys = (
-        " ".join(s.split()).strip(_EDGE_PUNCTUATION) for s in _SENTENCE_BOUNDARY.split(text.lower())
-    )
+    # Block text is normalised already (single spaces), so words need no re-splitting.
+    keys = (s.strip(_EDGE_PUNCTUATION) for s in _SENTENCE_BOUNDARY.split(text.lower()))
     return [key for key in keys if key]
 
 

@@ -15,8 +15,6 @@ _COPYRIGHT = regex.compile(
     r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:\d{4}|\p{Lu})|\b(?:19|20)\d\d\s*©",
     regex.IGNORECASE,
 )
-# Cheap probe for the notice above, run over the whole page at once.
-_COPYRIGHT_PROBE = regex.compile(r"©|\(c\)|&copy;|copyright", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,7 +28,9 @@ class LegalFilter(BlockFilter):
     name: str = "legal"
 
     def candidates(self, ctx: Context) -> list[Block]:
-        return ctx.kept_among(ctx.blocks_with("legal") + ctx.blocks_matching(_COPYRIGHT_PROBE))
+        return ctx.kept_among(
+            ctx.blocks_with("legal") + ctx.blocks_containing("©", "(c)", "&copy;", "copyright")
+        )
 
     def check(self, block: Block, ctx: Context) -> Removal | None:
         label = label_of(ctx, block, "legal")

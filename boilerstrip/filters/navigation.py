@@ -16,7 +16,7 @@ from boilerstrip.result import Category, Removal
 _BREADCRUMB_SEPARATOR = regex.compile(r"\s(?:>|»|›|/|\\|→)\s")
 # "About | Contact | Jobs", "News • Sport • Weather".
 _ROW_SEPARATOR = regex.compile(r"\s*(?:\||•|·|‖)\s*")
-_ANY_SEPARATOR = regex.compile(r"[>»›/\\→|•·‖]")
+_SEPARATOR_CHARACTERS = (" > ", "»", "›", " / ", "\\", "→", "|", "•", "·", "‖")
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class NavigationFilter(DocumentFilter):
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
         label_index = self._section_label_index(ctx)
-        indexes = ctx.blocks_with("navigation") + ctx.blocks_matching(_ANY_SEPARATOR)
+        indexes = ctx.blocks_with("navigation") + ctx.blocks_containing(*_SEPARATOR_CHARACTERS)
         if label_index is not None:
             indexes.append(label_index)
         for block in ctx.kept_among(indexes):

@@ -19,8 +19,6 @@ from boilerstrip.result import Category, Removal
 _BY_AUTHOR_PROMO = regex.compile(
     r"^\S.{2,150}?\s[-–—|]\s*by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$",
 )
-# Cheap probe for the promo above, run over the whole page at once.
-_BY_PROBE = regex.compile(r"\sby\s", regex.IGNORECASE)
 # Counters that stand alone on a line: "12 comments", "3.4K shares", "1,024 likes".
 _COUNTER = regex.compile(
     r"^(?:\d[\d,.]*\s*[kKmM]?\s+(?:comments?|likes?|shares?|views?|reactions?|retweets?|"
@@ -53,7 +51,7 @@ class AdvertisementFilter(BlockFilter):
 
     def candidates(self, ctx: Context) -> list[Block]:
         return ctx.kept_among(
-            ctx.blocks_with(Category.ADVERTISEMENT.value) + ctx.blocks_matching(_BY_PROBE)
+            ctx.blocks_with(Category.ADVERTISEMENT.value) + ctx.blocks_containing(" by ")
         )
 
     def check(self, block: Block, ctx: Context) -> Removal | None:
