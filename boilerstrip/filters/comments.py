@@ -44,9 +44,13 @@ class CommentsFilter(DocumentFilter):
 
     max_header_words: int = 8
     min_body_share: float = 0.25
+    # "Comments are closed for this post, but ..." is a prompt, not a header: it goes alone.
+    max_prompt_words: int = 40
     name: str = "comments"
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
+        yield from self._prompts(ctx)
+        kept = [b for b in kept if not ctx.is_removed(b.index)]
         start = self._section_start(ctx, kept)
         if start is None:
             return
@@ -60,6 +64,15 @@ class CommentsFilter(DocumentFilter):
                     f"in the comment section that starts at {header.text!r} (block {header.index})",
                 ),
             )
+
+    def _prompts(self, ctx: Context) -> Iterator[tuple[Block, Removal]]:
+        for block in ctx.kept_among(ctx.blocks_with("comment")):
+            phrase = phrase_of(ctx, block, "comment")
+            if phrase is not None and " " in phrase.phrase and not self._is_header(block, ctx):
+                if block.stats.words <= self.max_prompt_words:
+                    yield block, Removal(
+                        Category.COMMENT, "comment_prompt", f"comment prompt {phrase.phrase!r}"
+                    )
 
     def _section_start(self, ctx: Context, kept: Sequence[Block]) -> int | None:
         """Position in ``kept`` of the first comments header far enough into the article."""

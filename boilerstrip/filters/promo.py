@@ -143,11 +143,20 @@ class SocialFilter(BlockFilter):
     """Share and follow lines, and like/comment/share counters."""
 
     max_words: int = 15
+    # "Facebook Twitter WhatsApp", "Follow us on Instagram and YouTube": several networks in a
+    # short line are a share/follow row; one network needs a verb beside it ("Share on X").
+    min_networks: int = 2
+    max_prompt_words: int = 8
     name: str = "social"
 
     def candidates(self, ctx: Context) -> list[Block]:
+        with_networks = [
+            b.index
+            for b in ctx.document.blocks
+            if b.stats.words <= self.max_words and not ctx.lexicon.networks.isdisjoint(b.words)
+        ]
         return ctx.kept_among(
-            ctx.blocks_with(Category.SOCIAL.value) + ctx.blocks_matching(_COUNTER)
+            ctx.blocks_with(Category.SOCIAL.value) + ctx.blocks_matching(_COUNTER) + with_networks
         )
 
     def check(self, block: Block, ctx: Context) -> Removal | None:
@@ -158,6 +167,17 @@ class SocialFilter(BlockFilter):
             return None
         if _COUNTER.match(block.text):
             return Removal(Category.SOCIAL, "counter", f"engagement counter {block.text!r}")
+        networks = sorted(ctx.lexicon.networks.intersection(block.words))
+        if len(networks) >= self.min_networks or (
+            networks
+            and block.stats.words <= self.max_prompt_words
+            and not ctx.lexicon.social_verbs.isdisjoint(block.words)
+        ):
+            return Removal(
+                Category.SOCIAL,
+                "network_links",
+                f"names {', '.join(networks)} in a {words_note(block)}",
+            )
         phrase = phrase_of(ctx, block, "social")
         if phrase is None or is_sentence(block):
             return None

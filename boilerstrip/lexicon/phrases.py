@@ -37,7 +37,10 @@ def _data_dir() -> resources.abc.Traversable:
 
 
 def _read_entries(language: str, filename: str) -> list[str]:
-    path = _data_dir().joinpath(language).joinpath(filename)
+    return _read_file(_data_dir().joinpath(language).joinpath(filename))
+
+
+def _read_file(path: resources.abc.Traversable) -> list[str]:
     if not path.is_file():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -68,6 +71,8 @@ class Lexicon:
     longest_phrase: int
     longest_label: int
     first_words: frozenset[str]
+    networks: frozenset[str]
+    social_verbs: frozenset[str]
 
     def find_phrases(self, words: Sequence[str]) -> list[PhraseMatch]:
         """Every phrase occurrence in ``words`` (lower-cased tokens), longest first per spot."""
@@ -103,7 +108,15 @@ def lexicon_for(language: str) -> Lexicon:
     longest_label = max((len(key) for key in labels), default=1)
     first_words = frozenset(key[0] for key in phrases)
     return Lexicon(
-        language, stopwords(language), phrases, labels, longest, longest_label, first_words
+        language,
+        stopwords(language),
+        phrases,
+        labels,
+        longest,
+        longest_label,
+        first_words,
+        frozenset(_read_file(_data_dir().joinpath("networks.txt"))),
+        frozenset(w for lang in languages for w in _read_entries(lang, "social_verbs.txt")),
     )
 
 
