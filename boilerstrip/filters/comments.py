@@ -33,6 +33,24 @@ _COUNT_HEADER = regex.compile(
 )
 
 
+# "joetoronto says:", "Alex on September 17, 2018 at 6:34 am said:", "Anna schreibt:".
+_AUTHOR_LINE = regex.compile(
+    r"^\S.{0,80}?\s(?:says|said|wrote|writes|replied|sagt|schreibt|dit|écrit|a écrit|dice|"
+    r"escribió|scrive|ha scritto|escreveu|diz|zegt|schreef|pisze|napisał)\s*:?$",
+    regex.IGNORECASE,
+)
+# How many blocks after a header are searched for a comment's author line.
+_AUTHOR_LOOKAHEAD = 3
+
+
+def _authors_follow(kept: Sequence[Block], position: int) -> bool:
+    """Whether a comment author line follows the block at ``position`` closely."""
+    following = kept[position + 1 : position + 1 + _AUTHOR_LOOKAHEAD]
+    return any(
+        b.stats.words <= 20 and _AUTHOR_LINE.match(b.text) is not None for b in following
+    )
+
+
 @dataclass(frozen=True)
 class CommentsFilter(DocumentFilter):
     """Finds a comments header that follows most of the article and removes what follows it.
@@ -87,7 +105,9 @@ class CommentsFilter(DocumentFilter):
             seen += positive[position]
             if block.index not in candidates or block.index <= body_start:
                 continue
-            if seen >= self.min_body_share * total and self._is_header(block, ctx):
+            if not self._is_header(block, ctx):
+                continue
+            if seen >= self.min_body_share * total or _authors_follow(kept, position):
                 return position
         return None
 
