@@ -80,7 +80,7 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
     anchor = span[0]
     if repeat is not None and repeat >= anchor:
         repeat = None
-    window = blocks[max(0, anchor - _LOOKBACK, (repeat or 0) + 1) : anchor]
+    window = blocks[max(0, anchor - _LOOKBACK, -1 if repeat is None else repeat + 1) : anchor]
     title_index = repeat
     byline: str | None = None
     date: str | None = None
@@ -91,7 +91,7 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
             byline = byline or found[0]
             date = date or found[1]
             meta.append(block.index)
-        elif title_index is None and _is_headline(block):
+        elif title_index is None and _is_headline(block, ctx):
             title_index = block.index
             break
         elif block.stats.words > _HEADLINE_MAX_WORDS:
@@ -161,8 +161,10 @@ def _only_date_words(text: str, span: tuple[int, int]) -> bool:
     return not _DATE_WORDS.sub(" ", rest).strip()
 
 
-def _is_headline(block: Block) -> bool:
+def _is_headline(block: Block, ctx: Context) -> bool:
     stats = block.stats
+    if ctx.label(block) is not None or ctx.phrases(block):
+        return False  # "Skip to content", "Share this article": boilerplate, not a headline
     if not _HEADLINE_MIN_WORDS <= stats.words <= _HEADLINE_MAX_WORDS:
         return False
     # A headline may end in ? or ! but is not a finished sentence of a paragraph.

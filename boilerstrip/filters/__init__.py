@@ -13,7 +13,7 @@ from boilerstrip.filters.promo import (
     NewsletterFilter,
     SocialFilter,
 )
-from boilerstrip.filters.registry import register
+from boilerstrip.filters.registry import mark_builtin, register
 from boilerstrip.filters.related import RelatedFilter
 from boilerstrip.filters.rules import FunctionRule, PatternRule, PhraseRule
 
@@ -36,6 +36,7 @@ DEFAULT_ORDER: tuple[str, ...] = tuple(f.name for f in BUILTIN_FILTERS)
 
 for _builtin in BUILTIN_FILTERS:
     register(_builtin.name, _builtin)
+mark_builtin(*DEFAULT_ORDER)
 
 __all__ = [
     "BUILTIN_FILTERS",

@@ -46,9 +46,7 @@ _AUTHOR_LOOKAHEAD = 3
 def _authors_follow(kept: Sequence[Block], position: int) -> bool:
     """Whether a comment author line follows the block at ``position`` closely."""
     following = kept[position + 1 : position + 1 + _AUTHOR_LOOKAHEAD]
-    return any(
-        b.stats.words <= 20 and _AUTHOR_LINE.match(b.text) is not None for b in following
-    )
+    return any(b.stats.words <= 20 and _AUTHOR_LINE.match(b.text) is not None for b in following)
 
 
 @dataclass(frozen=True)
@@ -86,11 +84,18 @@ class CommentsFilter(DocumentFilter):
     def _prompts(self, ctx: Context) -> Iterator[tuple[Block, Removal]]:
         for block in ctx.kept_among(ctx.blocks_with("comment")):
             phrase = phrase_of(ctx, block, "comment")
-            if phrase is not None and " " in phrase.phrase and not self._is_header(block, ctx):
-                if block.stats.words <= self.max_prompt_words:
-                    yield block, Removal(
+            if (
+                phrase is not None
+                and " " in phrase.phrase
+                and block.stats.words <= self.max_prompt_words
+                and not self._is_header(block, ctx)
+            ):
+                yield (
+                    block,
+                    Removal(
                         Category.COMMENT, "comment_prompt", f"comment prompt {phrase.phrase!r}"
-                    )
+                    ),
+                )
 
     def _section_start(self, ctx: Context, kept: Sequence[Block]) -> int | None:
         """Position in ``kept`` of the first comments header far enough into the article."""

@@ -11,9 +11,11 @@ from boilerstrip.filters.base import BlockFilter, Context
 from boilerstrip.filters.phrases import is_sentence, label_of, phrase_of, words_note
 from boilerstrip.result import Category, Removal
 
+# "© 2019 Foo", "(c) Foo Inc", "Copyright © 2019", "2019 © Foo". The word "copyright" needs a
+# year: "the copyright of the photograph" is prose.
 _COPYRIGHT = regex.compile(
-    r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:\d{4}|\p{Lu})|\b(?:19|20)\d\d\s*©",
-    regex.IGNORECASE,
+    r"(?:©|\([cC]\)|&copy;)\s*(?:\d{4}|\p{Lu})|\b(?i:copyright)\s*(?:©\s*)?(?:19|20)\d\d"
+    r"|\b(?:19|20)\d\d\s*©"
 )
 
 

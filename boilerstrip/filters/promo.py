@@ -21,10 +21,20 @@ _BY_AUTHOR_PROMO = regex.compile(
 )
 # Counters that stand alone on a line: "12 comments", "3.4K shares", "1,024 likes".
 _COUNTER = regex.compile(
-    r"^(?:\d[\d,.]*\s*[kKmM]?\s+(?:comments?|likes?|shares?|views?|reactions?|retweets?|"
+    # Spaces only ([ ]), never \s: a match must not run on into the next line.
+    r"^(?:\d[\d,.]*[ ]*[kKmM]?[ ]+(?:comments?|likes?|shares?|views?|reactions?|retweets?|"
     r"repl(?:y|ies)|votes?|reads?|kommentare?|commentaires?|comentarios?|commenti|"
-    r"comentários?|reacties|komentarz[ey]?|aufrufe|vues|visitas|visualizzazioni)\s*[·|•]?\s*)+$",
+    r"comentários?|reacties|komentarz[ey]?|aufrufe|vues|visitas|visualizzazioni)[ ]*[·|•]?[ ]*)+$",
     regex.IGNORECASE | regex.MULTILINE,
+)
+
+
+# Words of a consent notice's voice, the site speaking to the reader, in the lexicon's
+# languages: "we use cookies", "wir verwenden", "nous utilisons", "utilizamos", "używamy"...
+_NOTICE_VOICE = frozenset(
+    "we our us you your this wir unsere sie ihre nous notre vous votre utilisons utilizamos "
+    "usamos nuestro nuestra utilizziamo usiamo nostro noi wij onze gebruiken gebruikt "
+    "używamy nasz nasza".split()
 )
 
 
@@ -131,6 +141,13 @@ class CookieFilter(BlockFilter):
         phrase = phrase_of(ctx, block, "cookie")
         if phrase is None:
             return None
+        # Article prose may quote "accept all cookies"; a notice speaks to the reader as the
+        # site ("we use cookies", "you agree", "this site uses").
+        if is_sentence(block) and not any(
+            m.category == "cookie" and not _NOTICE_VOICE.isdisjoint(m.phrase.split())
+            for m in ctx.phrases(block)
+        ):
+            return None
         return Removal(
             Category.COOKIE,
             "consent_notice",
@@ -168,10 +185,15 @@ class SocialFilter(BlockFilter):
         if _COUNTER.match(block.text):
             return Removal(Category.SOCIAL, "counter", f"engagement counter {block.text!r}")
         networks = sorted(ctx.lexicon.networks.intersection(block.words))
+        verbs = ctx.lexicon.social_verbs
+        # Prose may name networks too: a sentence counts only when it opens with the verb
+        # ("Follow Newsbeat on Instagram, Facebook and YouTube.").
+        if is_sentence(block) and (not block.words or block.words[0] not in verbs):
+            networks = []
         if len(networks) >= self.min_networks or (
             networks
             and block.stats.words <= self.max_prompt_words
-            and not ctx.lexicon.social_verbs.isdisjoint(block.words)
+            and not verbs.isdisjoint(block.words)
         ):
             return Removal(
                 Category.SOCIAL,

@@ -11,6 +11,7 @@ from boilerstrip.filters.rules import FunctionRule, RuleFunction, to_category
 from boilerstrip.result import Category
 
 _REGISTRY: dict[str, Filter] = {}
+_BUILTIN_NAMES: set[str] = set()
 F = TypeVar("F", bound=RuleFunction)
 
 
@@ -48,9 +49,22 @@ def rule(name: str, *, category: Category | str = Category.OTHER) -> Callable[[F
 
 
 def unregister(name: str) -> None:
-    """Remove a user registration (tests and interactive sessions need to undo one)."""
+    """Remove a user registration (tests and interactive sessions need to undo one).
+
+    Built-in filters stay: switch one off per pipeline with ``Pipeline.without``.
+    """
     get_filter(name)
+    if name in _BUILTIN_NAMES:
+        raise RuleError(
+            f"{name!r} is a built-in filter and cannot be unregistered; "
+            f"use Pipeline.default().without({name!r})"
+        )
     del _REGISTRY[name]
+
+
+def mark_builtin(*names: str) -> None:
+    """Protect the named (already registered) filters from ``unregister``."""
+    _BUILTIN_NAMES.update(names)
 
 
 def get_filter(name: str) -> Filter:

@@ -1,0 +1,90 @@
+"""Golden-corpus tests for text mode: real scraped pages from two public benchmarks.
+
+Each fixture in ``fixtures/text/`` is a page's plain-text rendering (``<name>.txt``) with a
+``<name>.json`` listing snippets checked against the benchmark's ground truth:
+
+- ``must_keep``: verbatim pieces of the article body; each must appear in the cleaned output
+  (compared with runs of whitespace collapsed to one space on both sides).
+- ``must_remove``: whole lines of obvious boilerplate; none may be a line of the output
+  (output lines stripped and whitespace-collapsed, compared for equality).
+
+Origins and licences are listed in ``fixtures/text/SOURCES.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import boilerstrip
+
+FIXTURE_DIR: Path = Path(__file__).parent.parent / "fixtures" / "text"
+MIN_FIXTURES: int = 24
+MIN_LANGUAGES: int = 6
+
+_WS = re.compile(r"\s+")
+
+
+def _collapse(s: str) -> str:
+    """Collapse every run of whitespace to one space and strip the ends."""
+    return _WS.sub(" ", s).strip()
+
+
+def _fixture_names() -> list[str]:
+    return sorted(p.stem for p in FIXTURE_DIR.glob("*.json"))
+
+
+FIXTURES: list[str] = _fixture_names()
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    with (FIXTURE_DIR / f"{name}.json").open(encoding="utf-8") as f:
+        spec: dict[str, Any] = json.load(f)
+    return spec
+
+
+@cache
+def _cleaned(name: str) -> str:
+    """Run ``boilerstrip.clean`` once per fixture and cache the result."""
+    text = (FIXTURE_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    out = boilerstrip.clean(text)
+    assert isinstance(out, str), (
+        f"[{name}] clean() returned {type(out).__name__}, not str"
+    )
+    return out
+
+
+def test_corpus_size_and_languages() -> None:
+    languages = {str(_load(n)["language"]) for n in FIXTURES}
+    assert len(FIXTURES) >= MIN_FIXTURES, (
+        f"expected at least {MIN_FIXTURES} fixtures in {FIXTURE_DIR}, found {len(FIXTURES)}"
+    )
+    assert len(languages) >= MIN_LANGUAGES, (
+        f"expected at least {MIN_LANGUAGES} languages, found {sorted(languages)}"
+    )
+    for name in FIXTURES:
+        assert (FIXTURE_DIR / f"{name}.txt").is_file(), f"[{name}] missing {name}.txt"
+
+
+@pytest.mark.parametrize("name", FIXTURES, ids=FIXTURES)
+def test_must_keep(name: str) -> None:
+    output = _collapse(_cleaned(name))
+    missing = [s for s in _load(name)["must_keep"] if _collapse(s) not in output]
+    assert not missing, f"[{name}] body text missing from clean() output: " + "; ".join(
+        repr(s) for s in missing
+    )
+
+
+@pytest.mark.parametrize("name", FIXTURES, ids=FIXTURES)
+def test_must_remove(name: str) -> None:
+    lines = {_collapse(line) for line in _cleaned(name).splitlines()}
+    kept = [s for s in _load(name)["must_remove"] if _collapse(s) in lines]
+    assert not kept, f"[{name}] boilerplate line still in clean() output: " + "; ".join(
+        repr(s) for s in kept
+    )

@@ -1,0 +1,93 @@
+"""Unit tests of the duplicates pass: repeated blocks and blocks whose sentences all repeat."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from boilerstrip.filters import DuplicatesFilter
+from boilerstrip.filters.duplicates import sentence_keys
+
+if TYPE_CHECKING:
+    from conftest import Kit
+
+
+def test_exact_repeat_removed_first_kept(kit: type[Kit]) -> None:
+    result = kit.run([*kit.prose, kit.prose[0]], DuplicatesFilter())
+    assert [b.index for b in result.kept] == [0, 1, 2]
+    decision = result.removed[0]
+    assert decision.block.index == 3
+    assert (decision.category.value, decision.code) == ("duplicate", "repeated_block")
+    assert "block 0" in decision.reason
+
+
+def test_repeat_ignoring_case_and_punctuation(kit: type[Kit]) -> None:
+    shouted = kit.prose[1].upper().replace(",", "").rstrip(".") + "!"
+    result = kit.run([*kit.prose, shouted], DuplicatesFilter())
+    assert kit.code(result, shouted) == ("duplicate", "repeated_block")
+
+
+def test_pull_quote_of_one_sentence(kit: type[Kit]) -> None:
+    lines = [
+        "The mayor spoke first at the meeting. The budget passed easily in the end.",
+        "The budget passed easily in the end.",
+    ]
+    result = kit.run(lines, DuplicatesFilter())
+    assert kit.code(result, lines[1]) == ("duplicate", "repeated_sentences")
+    decision = kit.verdict(result, lines[1])
+    assert decision is not None and "second sentence of block 0" in decision.reason
+
+
+def test_reordered_sentences_count_as_repeat(kit: type[Kit]) -> None:
+    lines = [
+        "The mayor spoke first at the meeting. The budget passed easily in the end.",
+        "The budget passed easily in the end. The mayor spoke first at the meeting.",
+    ]
+    result = kit.run(lines, DuplicatesFilter())
+    assert kit.code(result, lines[1]) == ("duplicate", "repeated_sentences")
+    assert kit.verdict(result, lines[0]) is None
+
+
+def test_partly_new_block_is_kept(kit: type[Kit]) -> None:
+    lines = [
+        "The mayor spoke first at the meeting. The budget passed easily in the end.",
+        "The budget passed easily in the end. Then everyone went home for the night.",
+    ]
+    result = kit.run(lines, DuplicatesFilter())
+    assert result.removed == ()
+
+
+def test_similar_but_different_sentence_is_kept(kit: type[Kit]) -> None:
+    lines = [
+        "The mayor spoke first at the meeting. The budget passed easily in the end.",
+        "Then the budget passed easily in the end!",
+    ]
+    assert kit.run(lines, DuplicatesFilter()).removed == ()
+
+
+def test_short_repeated_lines_are_not_duplicates(kit: type[Kit]) -> None:
+    lines = [*kit.prose, "Yes", "Yes", "Photo credit here", "Photo credit here"]
+    assert kit.run(lines, DuplicatesFilter()).removed == ()
+
+
+def test_four_word_repeat_is_a_duplicate(kit: type[Kit]) -> None:
+    lines = [*kit.prose, "Photo by Jane Smith", "Photo by Jane Smith"]
+    result = kit.run(lines, DuplicatesFilter())
+    assert [d.block.index for d in result.removed] == [4]
+    assert result.removed[0].code == "repeated_block"
+
+
+def test_repeats_of_removed_blocks_do_not_count(kit: type[Kit]) -> None:
+    # The default pipeline removes the headline as the title; the duplicates pass only
+    # compares kept blocks, so a body paragraph is never judged against removed text.
+    result = kit.run(["Menu", "Council Approves New Budget", *kit.prose])
+    assert [b.text for b in result.kept] == list(kit.prose)
+
+
+def test_distinct_article_is_untouched(kit: type[Kit]) -> None:
+    assert kit.run(kit.prose, DuplicatesFilter()).removed == ()
+
+
+def test_sentence_keys_ignore_case_and_edge_punctuation() -> None:
+    # Block text is already normalised (single spaces), as ``sentence_keys`` expects.
+    assert sentence_keys("Hello World! “Next one.” (Last)") == ["hello world", "next one", "last"]
+    assert sentence_keys("") == []

@@ -1,0 +1,123 @@
+"""Unit tests of the legal, related-content and comment-section filters."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from boilerstrip.filters import CommentsFilter, LegalFilter, RelatedFilter
+
+if TYPE_CHECKING:
+    from conftest import Kit
+
+
+class TestLegal:
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "© 2016 Example News",
+            "Copyright 2019 Acme Corp. All rights reserved.",
+            "(c) Acme Media",
+            "2020 © Foo Media Group",
+        ],
+    )
+    def test_copyright_lines(self, kit: type[Kit], line: str) -> None:
+        result = kit.run([*kit.prose, line], LegalFilter())
+        assert kit.code(result, line) == ("legal", "copyright")
+
+    def test_legal_labels_and_notices(self, kit: type[Kit]) -> None:
+        lines = ["Privacy Policy", "Terms of Use", "All rights reserved.", "Terms and conditions"]
+        result = kit.run([*kit.prose, *lines], LegalFilter())
+        assert kit.code(result, "Privacy Policy") == ("legal", "legal_label")
+        assert kit.code(result, "Terms of Use") == ("legal", "legal_notice")
+        assert kit.code(result, "All rights reserved.") == ("legal", "legal_notice")
+        assert kit.code(result, "Terms and conditions") == ("legal", "legal_notice")
+
+    def test_long_prose_about_a_privacy_policy_is_kept(self, kit: type[Kit]) -> None:
+        prose = (
+            "The company updated its privacy policy last week after regulators in several "
+            "countries complained that the old version was hard to read and did not explain "
+            "how data was shared."
+        )
+        result = kit.run([*kit.prose, prose], LegalFilter())
+        assert kit.verdict(result, prose) is None
+
+    def test_short_sentence_naming_terms_of_use_is_kept(self, kit: type[Kit]) -> None:
+        prose = "Nobody in the room had read the terms of use before signing."
+        result = kit.run([*kit.prose, prose], LegalFilter())
+        assert kit.verdict(result, prose) is None
+
+    def test_prose_about_copyright_is_kept(self, kit: type[Kit]) -> None:
+        prose = "The copyright of the photograph belonged to the man who took it, the court found."
+        result = kit.run([*kit.prose, prose], LegalFilter())
+        assert kit.verdict(result, prose) is None
+
+
+class TestRelated:
+    ITEMS = ("Schools get new funds", "Bus lines to expand", "Parks budget doubles")
+
+    def test_header_and_listed_items(self, kit: type[Kit]) -> None:
+        result = kit.run([*kit.prose, "Related articles", *self.ITEMS], RelatedFilter())
+        assert kit.code(result, "Related articles") == ("related", "related_header")
+        for item in self.ITEMS:
+            assert kit.code(result, item) == ("related", "related_item")
+            decision = kit.verdict(result, item)
+            assert decision is not None and "Related articles" in decision.reason
+
+    def test_listing_stops_at_prose(self, kit: type[Kit]) -> None:
+        lines = [kit.prose[0], "Most read", *self.ITEMS, *kit.prose[1:]]
+        result = kit.run(lines, RelatedFilter())
+        assert kit.code(result, "Most read") == ("related", "related_header")
+        assert [b.text for b in result.kept] == [kit.prose[0], *kit.prose[1:]]
+
+    def test_read_more_teaser(self, kit: type[Kit]) -> None:
+        teaser = "Read more: Council to vote on parks plan"
+        result = kit.run([*kit.prose, teaser], RelatedFilter())
+        assert kit.code(result, teaser) == ("related", "read_more_teaser")
+
+    def test_prose_with_read_more_is_kept(self, kit: type[Kit]) -> None:
+        prose = (
+            "Readers who want to read more about the budget can find the full text of the "
+            "plan on the city website, along with the minutes of the meeting."
+        )
+        result = kit.run([*kit.prose, prose], RelatedFilter())
+        assert kit.verdict(result, prose) is None
+        assert result.removed == ()
+
+    def test_sentences_after_a_header_are_not_items(self, kit: type[Kit]) -> None:
+        sentence = "The next vote is due in May."
+        result = kit.run([*kit.prose, "Related articles", sentence], RelatedFilter())
+        assert kit.code(result, "Related articles") == ("related", "related_header")
+        assert kit.verdict(result, sentence) is None
+
+
+class TestComments:
+    COMMENTS = (
+        "Great article, thanks for writing it. I learned a lot about the budget today.",
+        "I disagree with the council on this one, they should fund the parks instead.",
+    )
+
+    @pytest.mark.parametrize("header", ["12 Comments", "Comments (3)", "Leave a comment"])
+    def test_section_after_article_is_removed(self, kit: type[Kit], header: str) -> None:
+        result = kit.run([*kit.prose, header, *self.COMMENTS], CommentsFilter())
+        assert [b.text for b in result.kept] == list(kit.prose)
+        for text in (header, *self.COMMENTS):
+            assert kit.code(result, text) == ("comment", "comment_section")
+        assert all(header in d.reason for d in result.removed)
+
+    def test_header_before_article_does_not_cut_it(self, kit: type[Kit]) -> None:
+        result = kit.run(["Comments (3)", *kit.prose], CommentsFilter())
+        assert result.removed == ()
+
+    def test_prose_mentioning_comments_is_kept(self, kit: type[Kit]) -> None:
+        prose = (
+            "Many readers wrote comments about the proposal, and the council said it had read "
+            "every one of them before the vote, which took place late at night."
+        )
+        lines = [kit.prose[0], prose, *kit.prose[1:]]
+        assert kit.run(lines, CommentsFilter()).removed == ()
+
+    def test_single_reply_label_does_not_open_a_section(self, kit: type[Kit]) -> None:
+        lines = [*kit.prose[:2], "Reply", kit.prose[2]]
+        assert kit.run(lines, CommentsFilter()).removed == ()

@@ -1,0 +1,101 @@
+"""Unit tests of the main-body pass: the article span, its edges, and what lies inside it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from boilerstrip.filters import HeadlineFilter, MainBodyFilter
+from boilerstrip.span import best_span
+
+if TYPE_CHECKING:
+    from conftest import Kit
+
+MENU = ("Weather", "Sports", "Entertainment", "Local")
+FOOTER = ("Contact the newsroom", "Jobs at the paper", "Advertise")
+
+
+def test_menu_before_and_footer_after_body(kit: type[Kit]) -> None:
+    result = kit.run([*MENU, *kit.prose, *FOOTER], MainBodyFilter())
+    assert [b.text for b in result.kept] == list(kit.prose)
+    for line in MENU:
+        assert kit.code(result, line) == ("navigation", "before_body")
+    for line in FOOTER:
+        assert kit.code(result, line) == ("other", "after_body")
+    assert {d.filter for d in result.removed} == {"main_body"}
+
+
+def test_subheading_and_list_inside_body_are_kept(kit: type[Kit]) -> None:
+    p0, p1, p2 = kit.prose
+    inside = [p0, "What happens next", p1, "Buses", "Trams", "Bike lanes", p2]
+    result = kit.run([*MENU, *inside, *FOOTER], MainBodyFilter())
+    assert [b.text for b in result.kept] == inside
+
+
+def test_caption_inside_body_is_kept(kit: type[Kit]) -> None:
+    p0, p1, p2 = kit.prose
+    inside = [p0, p1, "Photo: City Hall", p2]
+    result = kit.run([*MENU, *inside], MainBodyFilter())
+    assert [b.text for b in result.kept] == inside
+
+
+def test_removed_ad_inside_body_does_not_split_it(kit: type[Kit]) -> None:
+    p0, p1, p2 = kit.prose
+    result = kit.run([*MENU, p0, p1, "Advertisement", p2, *FOOTER])
+    assert kit.code(result, "Advertisement") == ("advertisement", "advertisement_label")
+    assert [b.text for b in result.kept] == [p0, p1, p2]
+
+
+CLOSING = "Jane Smith contributed to this report"
+
+
+@pytest.mark.parametrize(("favor", "kept"), [("balanced", True), ("recall", True)])
+def test_near_prose_edge_line_is_added_unless_precision(
+    kit: type[Kit], favor: str, kept: bool
+) -> None:
+    lines = ["Weather", "Sports", kit.prose[0], CLOSING, "Jobs"]
+    result = kit.run(lines, MainBodyFilter(), favor=favor)
+    assert (kit.verdict(result, CLOSING) is None) is kept
+    assert kit.code(result, "Jobs") == ("other", "after_body")
+
+
+def test_precision_does_not_extend_the_span(kit: type[Kit]) -> None:
+    lines = ["Weather", "Sports", kit.prose[0], CLOSING, "Jobs"]
+    result = kit.run(lines, MainBodyFilter(), favor="precision")
+    assert kit.code(result, CLOSING) == ("other", "after_body")
+    assert [b.text for b in result.kept] == [kit.prose[0]]
+
+
+def test_page_without_prose_is_left_alone(kit: type[Kit]) -> None:
+    result = kit.run(["Home", "News", "Contact"], MainBodyFilter())
+    assert result.removed == ()
+
+
+def test_headline_and_byline_are_metadata_not_before_body(kit: type[Kit]) -> None:
+    lines = ["Menu", "Council Approves New Budget", "By Jane Smith", *kit.prose]
+    result = kit.run(lines, HeadlineFilter(), MainBodyFilter())
+    assert kit.code(result, "Council Approves New Budget") == ("title", "headline")
+    assert kit.code(result, "By Jane Smith") == ("metadata", "byline_date")
+    assert kit.code(result, "Menu") == ("navigation", "before_body")
+    assert result.title == "Council Approves New Budget"
+
+
+def test_clean_article_passes_through_default_pipeline(kit: type[Kit]) -> None:
+    result = kit.run(kit.prose)
+    assert result.removed == ()
+    assert result.body == kit.text(kit.prose)
+
+
+@pytest.mark.parametrize(
+    ("weights", "span"),
+    [
+        ([-1.0, 2.0, 3.0, -1.0], (1, 2)),
+        ([1.0, -5.0, 2.0], (2, 2)),
+        ([3.0, -1.0, 3.0], (0, 2)),
+        ([-1.0, -2.0], None),
+        ([], None),
+    ],
+)
+def test_best_span(weights: list[float], span: tuple[int, int] | None) -> None:
+    assert best_span(weights) == span
