@@ -17,8 +17,12 @@ _SAMPLE_WORDS = 1500
 _SAMPLE_CHARS = 60_000
 # Below this share of CJK characters among letters the text is not treated as CJK.
 _CJK_SHARE = 0.3
-# A guess resting on fewer stopword hits than this is no guess.
+# A guess resting on fewer stopword hits than this, or on a smaller share of the words
+# (prose runs at 30-50%, a page of menus and prose at 10% or more), is no guess.
 _MIN_HITS = 3
+_MIN_HIT_SHARE = 0.04
+# ISO 639-2 "undetermined": a language with no stopword list here.
+UNDETERMINED = "und"
 _LETTERS = regex.compile(r"\p{L}+")
 _KANA = ("\u3040", "\u30ff")
 _HANGUL = ("\uac00", "\ud7af")
@@ -40,11 +44,18 @@ def guess_language_of_words(blocks: Sequence[Sequence[str]], default: str = "en"
     for word, count in Counter(sample).items():
         for language in owners.get(word, ()):
             hits[language] += count
-    if not hits:
+    if not sample:
         return default
+    if not hits:
+        return UNDETERMINED
     # Ties go to the alphabetically first language, so the guess never depends on hashing.
     best, best_hits = min(hits.items(), key=lambda item: (-item[1], item[0]))
-    return best if best_hits >= _MIN_HITS else default
+    if best_hits >= _MIN_HITS and best_hits >= _MIN_HIT_SHARE * len(sample):
+        return best
+    # A few stray hits in a long text mean a language we have no list for (Russian, Greek,
+    # Arabic...): judging it with another language's stopwords would make all of it look
+    # like boilerplate, so it is judged without stopwords.
+    return UNDETERMINED if len(sample) >= _MIN_HITS / _MIN_HIT_SHARE else default
 
 
 @cache
