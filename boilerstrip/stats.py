@@ -37,6 +37,9 @@ def measure(
     """The features of ``text`` judged against ``stopwords`` (single CJK characters if ``cjk``),
     and its lower-cased words."""
     lowered = tuple(map(str.lower, tokens))
+    if "’" in text:
+        # The lexicon writes apostrophes straight: "don’t miss" must match "don't miss".
+        lowered = tuple(w.replace("’", "'") for w in lowered)
     if cjk:
         words, stops = _cjk_counts(text, lowered, stopwords)
     else:

@@ -70,7 +70,7 @@ class Context:
         labels: list[PhraseMatch | None] = []
         for block in self.document.blocks:
             words = block.words
-            label = lexicon.label(words) if len(words) <= lexicon.longest_label else None
+            label = lexicon.label(words) if len(words) <= lexicon.longest_label + 1 else None
             phrases = tuple(lexicon.find_phrases(words)) if len(words) <= _PHRASE_SCAN_WORDS else ()
             labels.append(label)
             self._phrases.append(phrases)

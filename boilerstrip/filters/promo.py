@@ -177,13 +177,11 @@ class SocialFilter(BlockFilter):
         )
 
     def check(self, block: Block, ctx: Context) -> Removal | None:
-        found = _labelled(ctx, block, Category.SOCIAL)
-        if found is not None:
-            return found
-        if block.stats.words > self.max_words:
-            return None
-        if _COUNTER.match(block.text):
+        if block.stats.words <= self.max_words and _COUNTER.match(block.text):
             return Removal(Category.SOCIAL, "counter", f"engagement counter {block.text!r}")
+        found = _labelled(ctx, block, Category.SOCIAL)
+        if found is not None or block.stats.words > self.max_words:
+            return found
         networks = sorted(ctx.lexicon.networks.intersection(block.words))
         verbs = ctx.lexicon.social_verbs
         # Prose may name networks too: a sentence counts only when it opens with the verb

@@ -94,8 +94,14 @@ class Lexicon:
         return found
 
     def label(self, words: Sequence[str]) -> PhraseMatch | None:
-        """The label a whole short line is, if it is one (``Share``, ``Read more``...)."""
-        return self.labels.get(tuple(words))
+        """The label a whole short line is, if it is one (``Share``, ``Read more``...).
+
+        Counts do not change a label: "Comments (12)" is the label "comments".
+        """
+        found = self.labels.get(tuple(words))
+        if found is None and any(w.isdigit() for w in words):
+            found = self.labels.get(tuple(w for w in words if not w.isdigit()))
+        return found
 
 
 @cache

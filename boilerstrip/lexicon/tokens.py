@@ -13,7 +13,7 @@ CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 def lower_words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, in order."""
-    return [w.lower() for w in WORD.findall(text)]
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
