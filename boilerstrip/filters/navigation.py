@@ -19,6 +19,15 @@ _ROW_SEPARATOR = regex.compile(r"\s*(?:\||•|·|‖)\s*")
 _SEPARATOR_CHARACTERS = (" > ", "»", "›", " / ", "\\", "→", "|", "•", "·", "‖")
 
 
+def _tag_prefix(block: Block, ctx: Context) -> str | None:
+    """The opener ("Tags", "Filed under") when the block lists tags after one."""
+    for size in (2, 1):
+        opener = block.words[:size]
+        if len(block.words) > size and opener in ctx.lexicon.tag_prefixes:
+            return " ".join(opener)
+    return None
+
+
 @dataclass(frozen=True)
 class NavigationFilter(DocumentFilter):
     """Menus and breadcrumbs by their shape; section labels by where they stand."""
@@ -28,6 +37,8 @@ class NavigationFilter(DocumentFilter):
     # Each item of a breadcrumb or link row is a short name.
     max_item_words: int = 6
     min_row_items: int = 3
+    # "Tags: Politics, Europe, Brexit" lists a few names after its opener.
+    max_tag_words: int = 15
     # A section label above the headline is a word or a few.
     max_label_words: int = 6
     name: str = "navigation"
@@ -35,6 +46,8 @@ class NavigationFilter(DocumentFilter):
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
         label_index = self._section_label_index(ctx)
         indexes = ctx.blocks_with("navigation") + ctx.blocks_containing(*_SEPARATOR_CHARACTERS)
+        openers = {prefix[0] for prefix in ctx.lexicon.tag_prefixes}
+        indexes += [b.index for b in ctx.document.blocks if b.words and b.words[0] in openers]
         if label_index is not None:
             indexes.append(label_index)
         for block in ctx.kept_among(indexes):
@@ -54,6 +67,9 @@ class NavigationFilter(DocumentFilter):
             return Removal(Category.NAVIGATION, "navigation_label", f"menu item {block.text!r}")
         if is_sentence(block):
             return None
+        tags = _tag_prefix(block, ctx)
+        if tags is not None and block.stats.words <= self.max_tag_words:
+            return Removal(Category.NAVIGATION, "tag_list", f"list of tags after {tags!r}")
         if block.stats.words <= self.max_phrase_words:
             phrase = phrase_of(ctx, block, "navigation")
             if phrase is not None:

@@ -8,7 +8,20 @@ from dataclasses import dataclass
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
 from boilerstrip.filters.phrases import is_sentence, label_of, phrase_of
+from boilerstrip.lexicon.tokens import lower_words
 from boilerstrip.result import Category, Removal
+
+# "Related: <headline>", "Read more: <headline>": a label and a colon open the line.
+_MAX_LABEL_CHARS = 30
+
+
+def _label_before_colon(block: Block, ctx: Context) -> bool:
+    label, colon, rest = block.text.partition(":")
+    if not colon or not rest.strip() or len(label) > _MAX_LABEL_CHARS:
+        return False
+    words = tuple(lower_words(label))
+    found = ctx.lexicon.label(words) or ctx.lexicon.phrases.get(words)
+    return found is not None and found.category == "related"
 
 
 @dataclass(frozen=True)
@@ -21,14 +34,13 @@ class RelatedFilter(DocumentFilter):
     # Listed headlines: a few words, not a sentence, and at most this many in a row.
     max_item_words: int = 16
     max_items: int = 15
-    # The list ends at a block this prose-like (likelihood).
-    prose_likelihood: float = 0.6
     name: str = "related"
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
         position_of = {block.index: position for position, block in enumerate(kept)}
         listed_until = -1
-        for block in ctx.kept_among(ctx.blocks_with("related")):
+        candidates = ctx.blocks_with("related") + ctx.blocks_containing(":")
+        for block in ctx.kept_among(candidates):
             if position_of[block.index] <= listed_until:
                 continue
             removal = self._header_or_teaser(block, ctx)
@@ -64,6 +76,12 @@ class RelatedFilter(DocumentFilter):
             return Removal(
                 Category.RELATED, "related_header", f"related-content header {block.text!r}"
             )
+        if words <= self.max_teaser_words and _label_before_colon(block, ctx):
+            return Removal(
+                Category.RELATED,
+                "read_more_teaser",
+                f"teaser {block.text.partition(':')[0]!r}: ...",
+            )
         if words <= self.max_teaser_words and not is_sentence(block):
             phrase = phrase_of(ctx, block, "related")
             first_words = block.words[: len(phrase.phrase.split())] if phrase else []
@@ -75,8 +93,4 @@ class RelatedFilter(DocumentFilter):
 
     def _listed(self, block: Block, ctx: Context) -> bool:
         stats = block.stats
-        return (
-            0 < stats.words <= self.max_item_words
-            and not stats.ends_sentence
-            and ctx.scores[block.index].likelihood < self.prose_likelihood
-        )
+        return 0 < stats.words <= self.max_item_words and not stats.ends_sentence

@@ -73,6 +73,7 @@ class Lexicon:
     first_words: frozenset[str]
     networks: frozenset[str]
     social_verbs: frozenset[str]
+    tag_prefixes: frozenset[tuple[str, ...]]
 
     def find_phrases(self, words: Sequence[str]) -> list[PhraseMatch]:
         """Every phrase occurrence in ``words`` (lower-cased tokens), longest first per spot."""
@@ -123,6 +124,9 @@ def lexicon_for(language: str) -> Lexicon:
         first_words,
         frozenset(_read_file(_data_dir().joinpath("networks.txt"))),
         frozenset(w for lang in languages for w in _read_entries(lang, "social_verbs.txt")),
+        frozenset(
+            phrase_key(p) for lang in languages for p in _read_entries(lang, "tag_prefixes.txt")
+        ),
     )
 
 
