@@ -32,7 +32,7 @@ class RelatedFilter(DocumentFilter):
     max_header_words: int = 6
     max_teaser_words: int = 20
     # Listed headlines: a few words, not a sentence, and at most this many in a row.
-    max_item_words: int = 16
+    max_item_words: int = 24
     max_items: int = 15
     name: str = "related"
 
