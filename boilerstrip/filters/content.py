@@ -24,6 +24,12 @@ _REMOVED_WORD_CAP = 20
 # Edge extension: how prose-like (likelihood) and how long an adjacent line must be.
 _EXTEND_LIKELIHOOD = {Favor.PRECISION: None, Favor.BALANCED: 0.2, Favor.RECALL: 0.1}
 _EXTEND_MIN_WORDS = 4
+# A closing list: at least this many items of at least this many words, mostly lower-case,
+# under an optional heading of a few words.
+_LIST_MIN_ITEMS = 3
+_LIST_ITEM_MIN_WORDS = 4
+_LIST_ITEM_MAX_CAPITALISED = 0.5
+_LIST_HEADING_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,40 @@ def _extend(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
     count = len(ctx.document.blocks)
     while last + 1 < count and _extends(ctx, ctx.document.blocks[last + 1], threshold):
         last += 1
-    return first, last
+    return first, _list_after(ctx, last)
+
+
+def _list_after(ctx: Context, last: int) -> int:
+    """The last block of a list that closes the article right after ``last``, else ``last``.
+
+    Articles end in lists (features, steps, links with a description) whose items score
+    as non-prose one by one. A list is a run of lines of one source paragraph, each of a
+    few words and not title-case (menus are one to three words, teaser headlines are
+    title-case), optionally under a one-to-three-word heading.
+    """
+    blocks = ctx.document.blocks
+    position = last + 1
+    if position < len(blocks) and _is_list_heading(ctx, blocks[position]):
+        position += 1
+    items = 0
+    while position + items < len(blocks) and _is_list_item(ctx, blocks[position + items]):
+        if items and blocks[position + items].group != blocks[position].group:
+            break
+        items += 1
+    return position + items - 1 if items >= _LIST_MIN_ITEMS else last
+
+
+def _is_list_heading(ctx: Context, block: Block) -> bool:
+    return not ctx.is_removed(block.index) and 0 < block.stats.words <= _LIST_HEADING_WORDS
+
+
+def _is_list_item(ctx: Context, block: Block) -> bool:
+    stats = block.stats
+    return (
+        not ctx.is_removed(block.index)
+        and stats.words >= _LIST_ITEM_MIN_WORDS
+        and stats.capitalised_share <= _LIST_ITEM_MAX_CAPITALISED
+    )
 
 
 def _extends(ctx: Context, block: Block, threshold: float) -> bool:
