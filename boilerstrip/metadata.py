@@ -18,6 +18,7 @@ from boilerstrip.blocks import Block
 from boilerstrip.dates import find_date
 from boilerstrip.filters.base import Context
 from boilerstrip.lexicon.months import MONTHS
+from boilerstrip.lexicon.tokens import lower_words
 from boilerstrip.span import body_span
 
 # How far before the body the headline may stand, in blocks.
@@ -54,6 +55,8 @@ _TIME_STAMP_LINE = regex.compile(
 )
 # A byline standing alone in the body is short and names someone.
 _LONE_BYLINE_MAX_WORDS = 6
+# A headline shares this much of its words with the page title (Jaccard similarity).
+_TITLE_SIMILARITY = 0.75
 _TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:·•»]\s+")
 _NAME_TRIM = regex.compile(r"[\s,|•·\-–—:;]+$")
 
@@ -104,19 +107,30 @@ def title_repeat(blocks: Sequence[Block]) -> int | None:
     """The first block after the first line that repeats the page title (its longest part).
 
     HTML-to-text converters write the ``<title>`` first; the article's headline repeats it
-    without the site name.
+    without the site name, sometimes with a word added or dropped, so the words are
+    compared as sets (Jaccard similarity), after a cheap exact-text check.
     """
     if len(blocks) < 2:
         return None
     first = blocks[0].text
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(first)]
-    wanted = {first.casefold(), max(parts, key=len).casefold()}
+    longest = max((p.strip() for p in _TITLE_SEPARATORS.split(first)), key=len)
+    wanted = {first.casefold(), longest.casefold()}
+    title_words = frozenset(lower_words(longest))
+    if not title_words:
+        return None
     for block in blocks[1:]:
-        if _HEADLINE_MIN_WORDS <= block.stats.words <= _HEADLINE_MAX_WORDS and (
-            block.text.casefold() in wanted
-        ):
+        if not _HEADLINE_MIN_WORDS <= block.stats.words <= _HEADLINE_MAX_WORDS:
+            continue
+        if block.text.casefold() in wanted or _similar(block.words, title_words):
             return block.index
     return None
+
+
+def _similar(words: Sequence[str], title_words: frozenset[str]) -> bool:
+    if not words or words[0] not in title_words:
+        return False
+    mine = frozenset(words)
+    return len(mine & title_words) >= _TITLE_SIMILARITY * len(mine | title_words)
 
 
 def lone_byline_or_date(block: Block) -> tuple[str | None, str | None] | None:
