@@ -71,6 +71,7 @@ class PageMetadata:
     date: str | None = None
     meta_indexes: tuple[int, ...] = ()
     body_start: int | None = None
+    title_repeats_first_line: bool = False
 
 
 def find_page_metadata(ctx: Context) -> PageMetadata:
@@ -100,7 +101,8 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
         elif block.stats.words > _HEADLINE_MAX_WORDS:
             break
     title = blocks[title_index].text if title_index is not None else None
-    return PageMetadata(title, title_index, byline, date, tuple(sorted(meta)), anchor)
+    repeats = repeat is not None and repeat == title_index
+    return PageMetadata(title, title_index, byline, date, tuple(sorted(meta)), anchor, repeats)
 
 
 def title_repeat(blocks: Sequence[Block]) -> int | None:

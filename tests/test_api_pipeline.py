@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 DEFAULT_NAMES = (
     "metadata", "advertisement", "newsletter", "cookie", "social", "legal",
-    "navigation", "related", "comments", "main_body", "duplicates",
+    "navigation", "related", "comments", "duplicates", "main_body",
 )  # fmt: skip
 PUBLIC = [
     "Block", "BlockFilter", "BlockKind", "BoilerstripError", "Category", "Context",
@@ -146,7 +146,7 @@ def test_unknown_filter_name_lists_known_names() -> None:
 
 def test_add_before_and_run(kit: type[Kit]) -> None:
     pipeline = Pipeline.default().add(_promo, before="duplicates")
-    assert pipeline.names[-2:] == ("_promo", "duplicates")
+    assert pipeline.names[-3:] == ("_promo", "duplicates", "main_body")
     assert Pipeline.default().names == DEFAULT_NAMES  # the original is unchanged
     p0, p1, p2 = kit.prose
     decision = kit.verdict(pipeline.extract(kit.text([p0, p1, PROMO, p2])), PROMO)

@@ -28,8 +28,8 @@ def test_repeat_ignoring_case_and_punctuation(kit: type[Kit]) -> None:
 
 def test_pull_quote_of_one_sentence(kit: type[Kit]) -> None:
     lines = [
-        "The mayor spoke first at the meeting. The budget passed easily in the end.",
-        "The budget passed easily in the end.",
+        "The mayor spoke first at the meeting. The budget passed easily in the end after a vote.",
+        "The budget passed easily in the end after a vote.",
     ]
     result = kit.run(lines, DuplicatesFilter())
     assert kit.code(result, lines[1]) == ("duplicate", "repeated_sentences")
@@ -69,11 +69,18 @@ def test_short_repeated_lines_are_not_duplicates(kit: type[Kit]) -> None:
     assert kit.run(lines, DuplicatesFilter()).removed == ()
 
 
-def test_four_word_repeat_is_a_duplicate(kit: type[Kit]) -> None:
-    lines = [*kit.prose, "Photo by Jane Smith", "Photo by Jane Smith"]
-    result = kit.run(lines, DuplicatesFilter())
+def test_eight_word_repeat_is_a_duplicate(kit: type[Kit]) -> None:
+    line = "Read the full report from the city council here"
+    result = kit.run([*kit.prose, line, line], DuplicatesFilter())
     assert [d.block.index for d in result.removed] == [4]
     assert result.removed[0].code == "repeated_block"
+
+
+def test_short_repeats_in_structured_content_are_kept(kit: type[Kit]) -> None:
+    # A meal plan repeats "Eat every 2-3 hours" under each meal: that is content.
+    lines = [*kit.prose, "Meal 1", "Eat every 2-3 hours", "Meal 2", "Eat every 2-3 hours"]
+    result = kit.run(lines, DuplicatesFilter())
+    assert result.removed == ()
 
 
 def test_repeats_of_removed_blocks_do_not_count(kit: type[Kit]) -> None:

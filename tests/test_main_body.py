@@ -12,7 +12,9 @@ from boilerstrip.span import best_span
 if TYPE_CHECKING:
     from conftest import Kit
 
-MENU = ("Weather", "Sports", "Entertainment", "Local")
+# A real menu carries at least a couple of the lexicon's labels ("Home", "Search"); the pass
+# only trims pages that show boilerplate vocabulary (clean text keeps its lists and tables).
+MENU = ("Home", "Weather", "Sports", "Search")
 FOOTER = ("Contact the newsroom", "Jobs at the paper", "Advertise")
 
 
@@ -54,14 +56,14 @@ CLOSING = "Jane Smith contributed to this report"
 def test_near_prose_edge_line_is_added_unless_precision(
     kit: type[Kit], favor: str, kept: bool
 ) -> None:
-    lines = ["Weather", "Sports", kit.prose[0], CLOSING, "Jobs"]
+    lines = ["Home", "Search", kit.prose[0], CLOSING, "Jobs"]
     result = kit.run(lines, MainBodyFilter(), favor=favor)
     assert (kit.verdict(result, CLOSING) is None) is kept
     assert kit.code(result, "Jobs") == ("other", "after_body")
 
 
 def test_precision_does_not_extend_the_span(kit: type[Kit]) -> None:
-    lines = ["Weather", "Sports", kit.prose[0], CLOSING, "Jobs"]
+    lines = ["Home", "Search", kit.prose[0], CLOSING, "Jobs"]
     result = kit.run(lines, MainBodyFilter(), favor="precision")
     assert kit.code(result, CLOSING) == ("other", "after_body")
     assert [b.text for b in result.kept] == [kit.prose[0]]
@@ -73,7 +75,7 @@ def test_page_without_prose_is_left_alone(kit: type[Kit]) -> None:
 
 
 def test_headline_and_byline_are_metadata_not_before_body(kit: type[Kit]) -> None:
-    lines = ["Menu", "Council Approves New Budget", "By Jane Smith", *kit.prose]
+    lines = ["Menu", "Search", "Council Approves New Budget", "By Jane Smith", *kit.prose]
     result = kit.run(lines, HeadlineFilter(), MainBodyFilter())
     assert kit.code(result, "Council Approves New Budget") == ("title", "headline")
     assert kit.code(result, "By Jane Smith") == ("metadata", "byline_date")
@@ -99,3 +101,15 @@ def test_clean_article_passes_through_default_pipeline(kit: type[Kit]) -> None:
 )
 def test_best_span(weights: list[float], span: tuple[int, int] | None) -> None:
     assert best_span(weights) == span
+
+
+def test_clean_text_keeps_its_table_after_the_prose(kit: type[Kit]) -> None:
+    table = ["Pos Driver Points", "1 Kyle Busch 5040", "2 Martin Truex 5035", "3 Joey Logano 5030"]
+    result = kit.run([*kit.prose, *table], MainBodyFilter())
+    assert result.removed == ()
+
+
+def test_page_with_boilerplate_vocabulary_loses_its_trailing_table(kit: type[Kit]) -> None:
+    table = ["1 Kyle Busch 5040", "2 Martin Truex 5035", "3 Kevin Harvick 5030"]
+    result = kit.run([*MENU, *kit.prose, *table], MainBodyFilter())
+    assert all(kit.code(result, row) == ("other", "after_body") for row in table)

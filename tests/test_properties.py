@@ -201,17 +201,12 @@ def pages_with_a_repeat(draw: st.DrawFn) -> str:
     return "\n\n".join(paras)
 
 
-REPEAT_BUG = (
-    "BUG: a label between the body and a repeated paragraph is kept ('A\\n\\nNews\\n\\nA' -> "
-    "'A\\n\\nNews'); cleaning that again drops 'News' as after_body, so clean is not idempotent"
-)
 _PARAGRAPH = (
     "The council approved the new budget for the coming year after months of debate. "
     "Officials said the plan would raise spending on public transport by a modest amount."
 )
 
 
-@pytest.mark.xfail(strict=True, reason=REPEAT_BUG)
 @SETTINGS
 @given(pages_with_a_repeat())
 @example(f"{_PARAGRAPH}\n\nNews\n\n{_PARAGRAPH}")

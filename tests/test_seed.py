@@ -24,12 +24,7 @@ EXPECTED_FILE: Path = SEED_DIR / "expected.json"
 
 # Lines of expected["removed"] that the library currently leaves out under another category.
 # Each is a known bug: strict xfail, so fixing it turns the test red until the mark goes.
-KNOWN_CATEGORY_BUGS: dict[str, str] = {
-    "Join the GlobalSecurity.org mailing list": (
-        "BUG: removed as 'other' (main_body/after_body), not as 'newsletter' with its "
-        "'NEWSLETTER' label line"
-    ),
-}
+KNOWN_CATEGORY_BUGS: dict[str, str] = {}
 
 
 @cache

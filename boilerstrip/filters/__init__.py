@@ -18,7 +18,9 @@ from boilerstrip.filters.related import RelatedFilter
 from boilerstrip.filters.rules import FunctionRule, PatternRule, PhraseRule
 
 # The default order: metadata first (the headline anchors other rules), block-level families
-# next, then the passes that need to know what those removed.
+# next, then the passes that need to know what those removed. Duplicates go before the
+# main-body span, so a repeat removed inside the body cannot leave boilerplate stranded at
+# the span's edge (which a second cleaning would then trim: clean must be idempotent).
 BUILTIN_FILTERS: tuple[Filter, ...] = (
     HeadlineFilter(),
     AdvertisementFilter(),
@@ -29,8 +31,8 @@ BUILTIN_FILTERS: tuple[Filter, ...] = (
     NavigationFilter(),
     RelatedFilter(),
     CommentsFilter(),
-    MainBodyFilter(),
     DuplicatesFilter(),
+    MainBodyFilter(),
 )
 DEFAULT_ORDER: tuple[str, ...] = tuple(f.name for f in BUILTIN_FILTERS)
 

@@ -115,7 +115,9 @@ class NewsletterFilter(BlockFilter):
         if found is not None or block.stats.words > self.max_words:
             return found
         phrase = phrase_of(ctx, block, "newsletter")
-        if phrase is None:
+        # A two-word phrase ("mailing list") also occurs in prose: in a finished sentence
+        # only a longer, unmistakable prompt counts.
+        if phrase is None or (is_sentence(block) and len(phrase.phrase.split()) < 3):
             return None
         return Removal(
             Category.NEWSLETTER,
