@@ -13,7 +13,7 @@ from boilerstrip.lexicon.phrases import known_languages, stopwords
 from boilerstrip.lexicon.tokens import CJK_CHAR, lower_words
 
 # Enough words to be sure and few enough to stay cheap on a 10 MB page.
-_SAMPLE_WORDS = 1500
+_SAMPLE_WORDS = 1000
 _SAMPLE_CHARS = 60_000
 # Below this share of CJK characters among letters the text is not treated as CJK.
 _CJK_SHARE = 0.3
