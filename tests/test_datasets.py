@@ -34,8 +34,8 @@ DATASETS_ENV = "BOILERSTRIP_DATASETS"
 # FLOORS MAY ONLY BE RAISED. Lowering one hides a regression; if a change costs accuracy,
 # fix the change (or argue it in review), never the floor.
 # Measured when pinned: scrapinghub 0.900 (181 pages), wcxb-dev articles 0.909 (709 pages).
-SCRAPINGHUB_TEXT_F1_FLOOR = 0.87
-WCXB_ARTICLE_TEXT_F1_FLOOR = 0.89
+SCRAPINGHUB_TEXT_F1_FLOOR = 0.915
+WCXB_ARTICLE_TEXT_F1_FLOOR = 0.91
 
 # Clean article text must pass through: share of the truths' words kept, over all pages.
 TRUTH_WORDS_KEPT_FLOOR = 0.98
