@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 # Phrases are looked for in blocks up to this long: a cookie notice can be a long paragraph,
 # and nothing longer is a prompt.
 _PHRASE_SCAN_WORDS = 150
+# Every other family's prompts are shorter than this (the longest limit is the comment
+# prompt's 40 words); longer blocks are scanned only when they mention cookies.
+_SHORT_BLOCK_WORDS = 40
+_CONSENT_WORDS = frozenset({"cookie", "cookies"})
 
 
 class Favor(StrEnum):
@@ -66,18 +70,34 @@ class Context:
         """Labels and phrases of every block, and per category the blocks that have one."""
         if self._labels is not None:
             return self._labels
-        lexicon = self.lexicon
         labels: list[PhraseMatch | None] = []
+        # Menus repeat at the top and bottom of a page: look each line's words up once.
+        seen: dict[tuple[str, ...], tuple[PhraseMatch | None, tuple[PhraseMatch, ...]]] = {}
         for block in self.document.blocks:
-            words = block.words
-            label = lexicon.label(words) if len(words) <= lexicon.longest_label + 1 else None
-            phrases = tuple(lexicon.find_phrases(words)) if len(words) <= _PHRASE_SCAN_WORDS else ()
+            found = seen.get(block.words)
+            if found is None:
+                found = seen[block.words] = self._vocabulary_of(block.words)
+            label, phrases = found
             labels.append(label)
             self._phrases.append(phrases)
-            for category in {m.category for m in (label, *phrases) if m is not None}:
-                self._hits.setdefault(category, []).append(block.index)
+            if label is not None or phrases:
+                for category in {m.category for m in (label, *phrases) if m is not None}:
+                    self._hits.setdefault(category, []).append(block.index)
         self._labels = labels
         return labels
+
+    def _vocabulary_of(
+        self, words: tuple[str, ...]
+    ) -> tuple[PhraseMatch | None, tuple[PhraseMatch, ...]]:
+        lexicon = self.lexicon
+        count = len(words)
+        label = lexicon.label(words) if count <= lexicon.longest_label + 1 else None
+        # Long paragraphs are prompts only when they are consent notices, which say "cookie".
+        if count > _PHRASE_SCAN_WORDS or (
+            count > _SHORT_BLOCK_WORDS and _CONSENT_WORDS.isdisjoint(words)
+        ):
+            return label, ()
+        return label, tuple(lexicon.find_phrases(words))
 
     def phrases(self, block: Block) -> tuple[PhraseMatch, ...]:
         """Boilerplate phrases of every category found in the block."""
