@@ -113,3 +113,18 @@ def test_page_with_boilerplate_vocabulary_loses_its_trailing_table(kit: type[Kit
     table = ["1 Kyle Busch 5040", "2 Martin Truex 5035", "3 Kevin Harvick 5030"]
     result = kit.run([*MENU, *kit.prose, *table], MainBodyFilter())
     assert all(kit.code(result, row) == ("other", "after_body") for row in table)
+
+
+def test_recall_keeps_a_long_prose_paragraph_outside_the_span(kit: type[Kit]) -> None:
+    far = (
+        "In a separate decision, the council also agreed to study whether the town should "
+        "build a new library, and it asked the staff to report back on the likely costs of "
+        "the project before the end of the spring."
+    )
+    gap = ["Home", "Search", "Weather", "Sports", "Local", "Contact", "Jobs", "Events"]
+    lines = [*MENU, *kit.prose, *gap, far]
+    balanced = kit.run(lines, MainBodyFilter())
+    recall = kit.run(lines, MainBodyFilter(), favor="recall")
+    assert kit.code(balanced, far) == ("other", "after_body")
+    assert kit.verdict(recall, far) is None
+    assert all(kit.code(recall, line) == ("other", "after_body") for line in gap)
