@@ -122,7 +122,7 @@ def test_recall_keeps_a_long_prose_paragraph_outside_the_span(kit: type[Kit]) ->
         "the project before the end of the spring."
     )
     gap = ["Home", "Search", "Weather", "Sports", "Local", "Contact", "Jobs", "Events"]
-    lines = [*MENU, *kit.prose, *gap, far]
+    lines = [*MENU, *kit.prose, *gap, *gap, *gap, far]  # a gap the paragraph cannot bridge
     balanced = kit.run(lines, MainBodyFilter())
     recall = kit.run(lines, MainBodyFilter(), favor="recall")
     assert kit.code(balanced, far) == ("other", "after_body")
