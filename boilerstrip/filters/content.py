@@ -41,6 +41,11 @@ _LIST_MIN_ITEMS = 3
 _LIST_ITEM_MIN_WORDS = 4
 _LIST_ITEM_MAX_CAPITALISED = 0.5
 _LIST_HEADING_WORDS = 3
+# Lone bylines and time stamps (codes of the metadata filter) weigh as a long paragraph of
+# boilerplate: they separate the teasers of a listing. 50 measured best of 12/25/50/100/200
+# on both dev sets (scrapinghub 0.926 -> 0.931, wcxb 0.918 -> 0.919).
+_LISTING_MARKS = frozenset({"byline_line", "time_stamp"})
+_LISTING_MARK_WEIGHT = 50.0
 # favor='recall' also keeps long paragraphs of plain prose wherever they stand. (A
 # precision end that dropped short non-prose lines inside the body was tried: removing a
 # line inside the text lowered measured precision, so precision only narrows the span.)
@@ -121,9 +126,14 @@ def _has_menu_run(blocks: Sequence[Block]) -> bool:
 
 
 def _weight(ctx: Context, block: Block) -> float:
-    if ctx.is_removed(block.index):
-        return -_REMOVED_WEIGHT_PER_WORD * (min(block.stats.words, _REMOVED_WORD_CAP) + 4)
-    return ctx.scores[block.index].weight
+    decision = ctx.decision(block.index)
+    if decision is None:
+        return ctx.scores[block.index].weight
+    if decision.code in _LISTING_MARKS:
+        # A byline or time stamp standing alone marks an item of a listing (headline,
+        # author, date, summary...); inside an article they do not recur.
+        return -_LISTING_MARK_WEIGHT
+    return -_REMOVED_WEIGHT_PER_WORD * (min(block.stats.words, _REMOVED_WORD_CAP) + 4)
 
 
 def _extend(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
