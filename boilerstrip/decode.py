@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -52,3 +53,55 @@ def _decode_detected(data: bytes) -> str:
     if best is not None:
         return data.decode(best.encoding, errors="replace")
     return data.decode("utf-8", errors="replace")
+
+
+# Where a page declares its charset: browsers look in the first 1024 bytes, pages with long
+# heads put it a little later.
+_DECLARATION_BYTES = 4096
+# <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
+_META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+# Labels browsers read as a wider charset (WHATWG Encoding): the narrow one would fail on
+# bytes every browser shows. UTF-16/32 declared in ASCII-readable bytes is always wrong.
+_DECLARED_ALIASES = {
+    "iso-8859-1": "windows-1252",
+    "iso8859-1": "windows-1252",
+    "latin1": "windows-1252",
+    "latin-1": "windows-1252",
+    "us-ascii": "windows-1252",
+    "ascii": "windows-1252",
+    "iso-8859-9": "windows-1254",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "euc-kr": "cp949",
+    "utf-16": "",
+    "utf-16le": "",
+    "utf-16be": "",
+    "utf-32": "",
+}
+
+
+def decode_html_bytes(data: bytes) -> str:
+    """Decode an HTML page: BOM, then strict UTF-8, then its declared charset, then detection.
+
+    UTF-8 goes before the declaration because pages often declare ISO-8859-1 while being
+    UTF-8, and a declaration is trusted only when the bytes decode with it.
+    """
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return decode_bytes(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return decode_bytes(data, declared_charset(data))
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a ``<meta>`` in the first 4 KB of ``data`` declares, if any."""
+    match = _META_CHARSET.search(data, 0, _DECLARATION_BYTES)
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    return _DECLARED_ALIASES.get(label, label) or None

@@ -50,11 +50,14 @@ _DATE_WORDS = regex.compile(
 # Lines that are nothing but a time stamp: "Nov 15", "13H ago", "updated 15 minutes ago".
 _TIME_STAMP_LINE = regex.compile(
     r"^(?:(?:updated|posted|published)\s+)?(?:\d+\s*(?:[smhd]|mins?|minutes?|hours?|hrs?|days?|"
-    r"weeks?|months?)\s+ago|[\p{L}]{3,9}\.?\s+[0-3]?\d(?:,?\s+\d{1,2}:\d\d(?:\s*[ap]m)?)?)$",
+    r"weeks?|months?)\s+ago|[\p{L}]{3,9}\.?\s+[0-3]?\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?$",
     regex.IGNORECASE,
 )
 # A byline standing alone in the body is short and names someone.
 _LONE_BYLINE_MAX_WORDS = 6
+# A time stamp with a weekday and a time runs longer: "Tuesday November 19, 2019 at 7:45 am".
+LONE_LINE_MAX_WORDS = 10
 # A headline shares this much of its words with the page title (Jaccard similarity).
 _TITLE_SIMILARITY = 0.75
 _TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:·•»]\s+")
@@ -138,7 +141,7 @@ def _similar(words: Sequence[str], title_words: frozenset[str]) -> bool:
 def lone_byline_or_date(block: Block) -> tuple[str | None, str | None] | None:
     """(byline, date) for a short line anywhere that is only a byline or a time stamp."""
     stats = block.stats
-    if stats.words > _LONE_BYLINE_MAX_WORDS or (stats.ends_sentence and stats.words > 3):
+    if stats.words > LONE_LINE_MAX_WORDS or (stats.ends_sentence and stats.words > 3):
         return None
     # Cheap gate: a time stamp has a digit, a byline starts with its marker word.
     if not stats.digits and (not block.words or block.words[0] not in _BYLINE_STARTS):
@@ -149,6 +152,8 @@ def lone_byline_or_date(block: Block) -> tuple[str | None, str | None] | None:
             return None, None
     found = _byline_or_date(block)
     if found is None or (found[0] and not found[0][:1].isupper()):
+        return None
+    if found[0] and stats.words > _LONE_BYLINE_MAX_WORDS:
         return None
     return found
 
@@ -181,6 +186,8 @@ def _is_headline(block: Block, ctx: Context) -> bool:
     stats = block.stats
     if ctx.label(block) is not None or ctx.phrases(block):
         return False  # "Skip to content", "Share this article": boilerplate, not a headline
+    if len(ctx.lexicon.networks.intersection(block.words)) >= 2:
+        return False  # "WhatsApp Facebook Pinterest": a share row
     if not _HEADLINE_MIN_WORDS <= stats.words <= _HEADLINE_MAX_WORDS:
         return False
     # A headline may end in ? or ! but is not a finished sentence of a paragraph.

@@ -10,6 +10,7 @@ import regex
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
 from boilerstrip.filters.phrases import phrase_of
+from boilerstrip.metadata import lone_byline_or_date
 from boilerstrip.result import Category, Removal
 
 # Substrings every counted header has; only blocks holding one are looked at.
@@ -26,9 +27,9 @@ _HEADER_STEMS = (
 # "34 responses to “<the article's headline>”" quotes the headline, so it can run long.
 _MAX_COUNTED_HEADER_WORDS = 30
 _COUNT_HEADER = regex.compile(
-    r"^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários?|"
+    r"^[\[(]?\s*(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários?|"
     r"reacties|komentarz[ey]?|responses?|replies|reactions?|thoughts?)"
-    r"(?:\s*\(\d+\)|\s+(?:to|on)\s+.{1,200})?:?$",
+    r"(?:\s*\(\d+\)|\s+(?:to|on)\s+.{1,200})?:?\s*[\])]?$",
     regex.IGNORECASE | regex.MULTILINE,
 )
 
@@ -40,13 +41,18 @@ _AUTHOR_LINE = regex.compile(
     regex.IGNORECASE,
 )
 # How many blocks after a header are searched for a comment's author line.
-_AUTHOR_LOOKAHEAD = 3
+_AUTHOR_LOOKAHEAD = 5
 
 
-def _authors_follow(kept: Sequence[Block], position: int) -> bool:
-    """Whether a comment author line follows the block at ``position`` closely."""
-    following = kept[position + 1 : position + 1 + _AUTHOR_LOOKAHEAD]
-    return any(b.stats.words <= 20 and _AUTHOR_LINE.match(b.text) is not None for b in following)
+def _authors_follow(ctx: Context, header: Block) -> bool:
+    """Whether a comment's author line or time stamp follows ``header`` closely."""
+    start = header.index + 1
+    following = ctx.document.blocks[start : start + _AUTHOR_LOOKAHEAD]
+    return any(
+        b.stats.words <= 20
+        and (_AUTHOR_LINE.match(b.text) is not None or lone_byline_or_date(b) is not None)
+        for b in following
+    )
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,7 @@ class CommentsFilter(DocumentFilter):
                 continue
             if not self._is_header(block, ctx):
                 continue
-            if seen >= self.min_body_share * total or _authors_follow(kept, position):
+            if seen >= self.min_body_share * total or _authors_follow(ctx, block):
                 return position
         return None
 

@@ -93,7 +93,6 @@ def _kept_for_recall(ctx: Context, block: Block) -> bool:
     )
 
 
-
 def _shows_boilerplate(ctx: Context) -> bool:
     """Whether the page looks scraped rather than already clean.
 

@@ -58,10 +58,13 @@ class DuplicatesFilter(DocumentFilter):
             earlier = seen_blocks.get(key)
             if earlier is not None and _teaser_of(earlier, block.index, body_start):
                 # A teaser above the article repeats its paragraph: the teaser goes.
-                yield ctx.document.blocks[earlier], Removal(
-                    Category.DUPLICATE,
-                    "repeated_block",
-                    f"teaser repeating block {block.index} of the article body",
+                yield (
+                    ctx.document.blocks[earlier],
+                    Removal(
+                        Category.DUPLICATE,
+                        "repeated_block",
+                        f"teaser repeating block {block.index} of the article body",
+                    ),
                 )
                 seen_blocks[key] = block.index
                 continue

@@ -6,11 +6,8 @@ from collections.abc import Iterator, Sequence
 
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
-from boilerstrip.metadata import lone_byline_or_date
+from boilerstrip.metadata import LONE_LINE_MAX_WORDS, lone_byline_or_date
 from boilerstrip.result import Category, Removal
-
-# Only short lines can be a lone byline or time stamp; longer ones are not even looked at.
-_LONE_LINE_MAX_WORDS = 6
 
 
 class HeadlineFilter(DocumentFilter):
@@ -35,7 +32,7 @@ class HeadlineFilter(DocumentFilter):
                 )
         taken = {page.title_index, *page.meta_indexes}
         for block in kept:
-            if block.index in taken or block.stats.words > _LONE_LINE_MAX_WORDS:
+            if block.index in taken or block.stats.words > LONE_LINE_MAX_WORDS:
                 continue
             found = lone_byline_or_date(block)
             if found is not None:
