@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from boilerstrip.blocks import Block, Document, TextStats
+from boilerstrip.blocks import Block, Document
 from boilerstrip.decode import decode_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError
 from boilerstrip.lexicon import guess_language_of_words, lexicon_for
 from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
-from boilerstrip.stats import CJK_LANGUAGES, measure, tokenize
+from boilerstrip.stats import CJK_LANGUAGES, lower_tokens, measure, tokenize
 
 # 64 MiB: far above any real page, low enough that one bad input cannot eat a worker's RAM.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -42,30 +42,36 @@ def document_from_text(text: str, language: str | None = None) -> Document:
     """Normalise and segment plain ``text`` and measure every block."""
     normalised = normalize_text(text)
     segments = segment_text(normalised)
-    tokens = _tokens_by_text(segments)
-    lang = language or guess_language_of_words([tokens[s.text] for s in segments])
-    return Document(normalised, _measured_blocks(segments, tokens, lang), lang, "text")
+    words = _words_by_text(segments)
+    lang = language or guess_language_of_words(words[s.text][1] for s in segments)
+    return Document(normalised, _measured_blocks(segments, words, lang), lang, "text")
 
 
-def _tokens_by_text(segments: list[Segment]) -> dict[str, list[str]]:
-    # A fifth of a page's lines repeat (menus at top and bottom): tokenise each text once.
-    tokens: dict[str, list[str]] = {}
+def _words_by_text(segments: list[Segment]) -> dict[str, tuple[list[str], tuple[str, ...]]]:
+    """Each distinct text's tokens as written and lower-cased.
+
+    A fifth of a page's lines repeat (menus at top and bottom): each text is tokenised once.
+    """
+    words: dict[str, tuple[list[str], tuple[str, ...]]] = {}
     for segment in segments:
-        if segment.text not in tokens:
-            tokens[segment.text] = tokenize(segment.text)
-    return tokens
+        if segment.text not in words:
+            tokens = tokenize(segment.text)
+            words[segment.text] = (tokens, lower_tokens(segment.text, tokens))
+    return words
 
 
 def _measured_blocks(
-    segments: list[Segment], tokens: dict[str, list[str]], language: str
+    segments: list[Segment],
+    words: dict[str, tuple[list[str], tuple[str, ...]]],
+    language: str,
 ) -> tuple[Block, ...]:
     stopwords = lexicon_for(language).stopwords
     cjk = language in CJK_LANGUAGES
-    measured: dict[str, tuple[TextStats, tuple[str, ...]]] = {}
-    blocks = []
-    for index, (text, kind, start, end, line, group) in enumerate(segments):
-        evidence = measured.get(text)
-        if evidence is None:
-            evidence = measured[text] = measure(text, tokens[text], stopwords, cjk)
-        blocks.append(Block(index, text, kind, start, end, line, group, *evidence))
-    return tuple(blocks)
+    stats = {
+        text: measure(text, tokens, lowered, stopwords, cjk)
+        for text, (tokens, lowered) in words.items()
+    }
+    return tuple(
+        Block(index, text, kind, start, end, line, group, stats[text], words[text][1])
+        for index, (text, kind, start, end, line, group) in enumerate(segments)
+    )

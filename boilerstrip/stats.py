@@ -31,15 +31,24 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-def measure(
-    text: str, tokens: list[str], stopwords: frozenset[str], cjk: bool
-) -> tuple[TextStats, tuple[str, ...]]:
-    """The features of ``text`` judged against ``stopwords`` (single CJK characters if ``cjk``),
-    and its lower-cased words."""
+def lower_tokens(text: str, tokens: list[str]) -> tuple[str, ...]:
+    """The tokens of ``text`` lower-cased, with curly apostrophes made straight."""
     lowered = tuple(map(str.lower, tokens))
     if "’" in text:
         # The lexicon writes apostrophes straight: "don’t miss" must match "don't miss".
         lowered = tuple(w.replace("’", "'") for w in lowered)
+    return lowered
+
+
+def measure(
+    text: str,
+    tokens: list[str],
+    lowered: tuple[str, ...],
+    stopwords: frozenset[str],
+    cjk: bool,
+) -> TextStats:
+    """The features of ``text`` (``tokens`` as written, ``lowered``) judged against
+    ``stopwords`` (single CJK characters if ``cjk``)."""
     if cjk:
         words, stops = _cjk_counts(text, lowered, stopwords)
     else:
@@ -58,7 +67,7 @@ def measure(
         ends_sentence=text.rstrip(_CLOSERS)[-1:] in _TERMINAL if text else False,
         has_comma=not _COMMAS.isdisjoint(text),
     )
-    return stats, lowered
+    return stats
 
 
 def _cjk_counts(text: str, lowered: tuple[str, ...], stopwords: frozenset[str]) -> tuple[int, int]:
