@@ -1,0 +1,221 @@
+"""Does ``boilerstrip.clean`` run in linear time? Time per MB as the input doubles.
+
+Inputs of several shapes grow by doubling from ~10 KB to ``--max-mb`` (10 by default); each
+is cleaned once with ``max_bytes=None`` (best of two runs below 1 MB) and the table shows the
+seconds per MB. Per shape, the max/min ratio of s/MB over the sizes of 100 KB and more must
+stay at or below 2; a shape above that is flagged and, with ``--profile``, profiled.
+
+    python -m benchmarks.scaling              # 10 KB .. 10 MB, every shape
+    python -m benchmarks.scaling --quick      # 10 KB .. 1 MB
+    python -m benchmarks.scaling --shapes menu,blank-lines --profile
+    python -m benchmarks.scaling --gc-off     # the same without the cyclic GC's share
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import pstats
+import random
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import boilerstrip
+from benchmarks.corpus import datasets_root
+
+START_BYTES = 10_000
+# Below this, fixed per-call costs (lexicon look-ups, pipeline set-up) dominate the time.
+RATIO_FROM_BYTES = 100_000
+BEST_OF_TWO_BELOW = 1_000_000
+MAX_RATIO = 2.0
+MB = 1_000_000
+
+_PARAGRAPH = (
+    "The city council voted on Tuesday to approve a new budget for the coming year, after "
+    "months of debate among its members about schools, roads and the state of the parks."
+)
+_SENTENCES = (
+    "Officials said the plan would raise spending on public transport by a modest amount.",
+    "Critics argued that the proposal did not go far enough for most of the residents.",
+    "Several people spoke at the meeting to ask for more money for libraries in the town.",
+    "The mayor promised a second vote before the end of the summer if the numbers change.",
+)
+_MENU = ("Home", "News", "Sport", "Business", "Culture", "Weather", "Travel", "Contact")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    shape: str
+    size: int  # UTF-8 bytes
+    seconds: float
+
+    @property
+    def per_mb(self) -> float:
+        return self.seconds / (self.size / MB)
+
+
+def _repeat_to(unit: str, size: int) -> str:
+    """``unit`` repeated until the text holds ``size`` characters (cut at the end)."""
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _realistic_source() -> str:
+    """Real scraped pages (scrapinghub and wcxb), or synthetic prose and menus.
+
+    The pages are shuffled (fixed seed) so that every prefix is a fair sample of the corpus:
+    in id order the first few hundred KB come from a handful of sites and are not typical.
+    """
+    root = datasets_root()
+    paths = sorted((root / "scrapinghub" / "text").glob("*.txt"))
+    paths += sorted((root / "wcxb-dev" / "text").glob("*.txt"))
+    random.Random(0).shuffle(paths)
+    if paths:
+        parts: list[str] = []
+        total = 0
+        for path in paths:
+            page = path.read_text(encoding="utf-8")
+            parts.append(page)
+            total += len(page.encode("utf-8"))
+            if total > 12 * MB:
+                break
+        return "\n\n".join(parts)
+    page = "\n".join(_MENU) + "\n\n" + "\n\n".join([_PARAGRAPH, *_SENTENCES]) + "\n\n"
+    page += "Share | Tweet | Email\nCopyright 2024 Example News. All rights reserved.\n\n"
+    return page
+
+
+def _cut_utf8(text: str, size: int) -> str:
+    """The longest prefix of ``text`` (repeated if needed) of at most ``size`` UTF-8 bytes."""
+    data = text.encode("utf-8")
+    while len(data) < size:
+        data += b"\n\n" + text.encode("utf-8")
+    return data[:size].decode("utf-8", errors="ignore")
+
+
+def _shapes() -> dict[str, Callable[[int], str]]:
+    realistic: list[str] = []
+
+    def real(size: int) -> str:
+        if not realistic:
+            realistic.append(_realistic_source())
+        return _cut_utf8(realistic[0], size)
+
+    return {
+        "realistic": real,
+        "paragraph": lambda size: _repeat_to(_PARAGRAPH + "\n\n", size),
+        "link-line": lambda size: _repeat_to("Home | News | Sport\n", size),
+        "one-line": lambda size: _repeat_to(" ".join(_SENTENCES) + " ", size).rstrip(),
+        "blank-lines": lambda size: _repeat_to("word\n\n\n", size),
+        "menu": lambda size: _repeat_to("\n".join(_MENU) + "\n", size),
+    }
+
+
+def _sizes(max_bytes: int) -> Iterator[int]:
+    size = START_BYTES
+    while size <= max_bytes * 1.3:  # 10 KB doublings: 1.28 MB counts as ~1 MB, 10.24 as ~10
+        yield size
+        size *= 2
+
+
+def _time_clean(text: str, runs: int, gc_off: bool = False) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        if gc_off:
+            gc.disable()
+        try:
+            started = time.perf_counter()
+            boilerstrip.clean(text, max_bytes=None)
+            best = min(best, time.perf_counter() - started)
+        finally:
+            gc.enable()
+    return best
+
+
+def ratio(rows: list[Row]) -> float | None:
+    """max/min of s/MB over the rows of at least ``RATIO_FROM_BYTES``."""
+    rates = [r.per_mb for r in rows if r.size >= RATIO_FROM_BYTES]
+    return max(rates) / min(rates) if len(rates) >= 2 and min(rates) > 0 else None
+
+
+def profile(text: str, top: int = 15) -> str:
+    """cProfile of one ``clean`` call: the ``top`` functions by cumulative and own time."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    boilerstrip.clean(text, max_bytes=None)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--max-mb", type=float, default=10.0, help="largest input, in MB")
+    parser.add_argument("--quick", action="store_true", help="stop at 1 MB")
+    parser.add_argument("--shapes", default="", help="comma-separated subset of the shapes")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile the largest input of flagged shapes"
+    )
+    parser.add_argument(
+        "--gc-off",
+        action="store_true",
+        help="disable the cyclic garbage collector while timing (separates the cost of the "
+        "collector, which grows with the number of live objects, from the algorithm's)",
+    )
+    args = parser.parse_args(argv)
+    max_bytes = int((1.0 if args.quick else args.max_mb) * MB)
+    shapes = _shapes()
+    chosen = [s for s in args.shapes.split(",") if s] or list(shapes)
+    unknown = [s for s in chosen if s not in shapes]
+    if unknown:
+        parser.error(f"unknown shapes {unknown}; known: {', '.join(shapes)}")
+
+    boilerstrip.clean("Warm-up text. " * 20)  # lazy imports and lexicons are not timed
+    if args.gc_off:
+        print("cyclic GC disabled while timing")
+    print(f"{'shape':<12} {'size':>10} {'seconds':>9} {'s/MB':>8}")
+    results: dict[str, list[Row]] = {}
+    for name in chosen:
+        rows = results[name] = []
+        for size in _sizes(max_bytes):
+            text = shapes[name](size)
+            runs = 2 if size < BEST_OF_TWO_BELOW else 1
+            seconds = _time_clean(text, runs, args.gc_off)
+            row = Row(name, len(text.encode("utf-8")), seconds)
+            rows.append(row)
+            print(
+                f"{name:<12} {row.size / 1000:>8.0f}KB {row.seconds:>9.3f} {row.per_mb:>8.3f}",
+                flush=True,
+            )
+
+    print(
+        f"\nmax/min of s/MB over sizes >= {RATIO_FROM_BYTES // 1000} KB (smaller inputs are "
+        f"dominated by fixed per-call costs and left out); limit {MAX_RATIO:g}"
+    )
+    flagged: list[str] = []
+    for name, rows in results.items():
+        value = ratio(rows)
+        shown = "n/a" if value is None else f"{value:.2f}"
+        over = value is not None and value > MAX_RATIO
+        if over:
+            flagged.append(name)
+        print(f"  {name:<12} {shown:>6}  {'SUPERLINEAR' if over else 'ok'}")
+    if flagged:
+        print(f"\nflagged: {', '.join(flagged)}")
+        if args.profile:
+            for name in flagged:
+                largest = results[name][-1].size
+                print(f"\n--- profile: {name}, {largest / 1000:.0f} KB ---")
+                print(profile(shapes[name](largest)))
+    return 1 if flagged else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
