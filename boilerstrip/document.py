@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from boilerstrip.blocks import Block, Document
+from boilerstrip.deadline import Deadline
 from boilerstrip.decode import decode_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError
 from boilerstrip.lexicon import guess_language_of_words, lexicon_for
@@ -10,6 +13,7 @@ from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
 from boilerstrip.stats import CJK_LANGUAGES, lower_tokens, measure, tokenize
 
+NO_DEADLINE = Deadline(None)
 # 64 MiB: far above any real page, low enough that one bad input cannot eat a worker's RAM.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
@@ -38,22 +42,28 @@ def _check_size(size: int, max_bytes: int | None) -> None:
         )
 
 
-def document_from_text(text: str, language: str | None = None) -> Document:
+def document_from_text(
+    text: str, language: str | None = None, deadline: Deadline = NO_DEADLINE
+) -> Document:
     """Normalise and segment plain ``text`` and measure every block."""
     normalised = normalize_text(text)
-    segments = segment_text(normalised)
-    words = _words_by_text(segments)
+    deadline.check()
+    segments = segment_text(normalised, deadline.tick)
+    words = _words_by_text(segments, deadline)
     lang = language or guess_language_of_words(words[s.text][1] for s in segments)
-    return Document(normalised, _measured_blocks(segments, words, lang), lang, "text")
+    return Document(normalised, _measured_blocks(segments, words, lang, deadline), lang, "text")
 
 
-def _words_by_text(segments: list[Segment]) -> dict[str, tuple[list[str], tuple[str, ...]]]:
+def _words_by_text(
+    segments: list[Segment], deadline: Deadline
+) -> dict[str, tuple[list[str], tuple[str, ...]]]:
     """Each distinct text's tokens as written and lower-cased.
 
     A fifth of a page's lines repeat (menus at top and bottom): each text is tokenised once.
     """
     words: dict[str, tuple[list[str], tuple[str, ...]]] = {}
     for segment in segments:
+        deadline.tick()
         if segment.text not in words:
             tokens = tokenize(segment.text)
             words[segment.text] = (tokens, lower_tokens(segment.text, tokens))
@@ -64,14 +74,37 @@ def _measured_blocks(
     segments: list[Segment],
     words: dict[str, tuple[list[str], tuple[str, ...]]],
     language: str,
+    deadline: Deadline,
 ) -> tuple[Block, ...]:
     stopwords = lexicon_for(language).stopwords
     cjk = language in CJK_LANGUAGES
-    stats = {
-        text: measure(text, tokens, lowered, stopwords, cjk)
-        for text, (tokens, lowered) in words.items()
-    }
-    return tuple(
-        Block(index, text, kind, start, end, line, group, stats[text], words[text][1])
-        for index, (text, kind, start, end, line, group) in enumerate(segments)
-    )
+    stats = {}
+    for text, (tokens, lowered) in words.items():
+        deadline.tick()
+        stats[text] = measure(text, tokens, lowered, stopwords, cjk)
+    blocks = []
+    for index, (text, kind, start, end, line, group) in enumerate(segments):
+        deadline.tick()
+        blocks.append(
+            Block(index, text, kind, start, end, line, group, stats[text], words[text][1])
+        )
+    return tuple(blocks)
+
+
+def document_from_html(
+    html: str, language: str | None = None, deadline: Deadline = NO_DEADLINE
+) -> Document:
+    """Segment the HTML page ``html`` and measure every block, keeping its DOM evidence.
+
+    ``Document.text`` is the page rendered as text (see ``segment.html.segment_html``); block
+    offsets point into it as they do into a plain-text source.
+    """
+    from boilerstrip.segment.html import segment_html
+
+    text, segments, evidence = segment_html(html)
+    deadline.check()
+    words = _words_by_text(segments, deadline)
+    lang = language or guess_language_of_words(words[s.text][1] for s in segments)
+    blocks = _measured_blocks(segments, words, lang, deadline)
+    with_dom = tuple(replace(b, dom=dom) for b, dom in zip(blocks, evidence, strict=True))
+    return Document(text, with_dom, lang, "html")

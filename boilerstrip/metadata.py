@@ -115,7 +115,7 @@ def title_repeat(blocks: Sequence[Block]) -> int | None:
     without the site name, sometimes with a word added or dropped, so the words are
     compared as sets (Jaccard similarity), after a cheap exact-text check.
     """
-    if len(blocks) < 2:
+    if len(blocks) < 2 or not _headline_shaped(blocks[0]):
         return None
     first = blocks[0].text
     longest = max((p.strip() for p in _TITLE_SEPARATORS.split(first)), key=len)
@@ -124,11 +124,21 @@ def title_repeat(blocks: Sequence[Block]) -> int | None:
     if not title_words:
         return None
     for block in blocks[1:]:
-        if not _HEADLINE_MIN_WORDS <= block.stats.words <= _HEADLINE_MAX_WORDS:
+        if not _headline_shaped(block):
             continue
         if block.text.casefold() in wanted or _similar(block.words, title_words):
             return block.index
     return None
+
+
+def _headline_shaped(block: Block) -> bool:
+    """A few words, at most one sentence, no closing full stop: a title, not a paragraph."""
+    stats = block.stats
+    return (
+        _HEADLINE_MIN_WORDS <= stats.words <= _HEADLINE_MAX_WORDS
+        and stats.sentences <= 1
+        and not block.text.endswith(".")
+    )
 
 
 def _similar(words: Sequence[str], title_words: frozenset[str]) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from boilerstrip.blocks import Block
+from boilerstrip.deadline import Deadline
 from boilerstrip.document import DEFAULT_MAX_BYTES, document_from_text, source_to_text
 from boilerstrip.errors import FilterContractError, RuleError, UnknownFilterError
 from boilerstrip.filters import BUILTIN_FILTERS
@@ -14,9 +14,6 @@ from boilerstrip.filters.base import BlockFilter, Context, Favor, Filter
 from boilerstrip.filters.registry import as_filter
 from boilerstrip.render import render_text
 from boilerstrip.result import Category, Decision, Metadata, Removal, Result
-
-# How many blocks a block filter judges between two looks at the clock.
-_DEADLINE_STRIDE = 256
 
 
 class Pipeline:
@@ -116,9 +113,9 @@ class Pipeline:
         language: str | None = None,
     ) -> Result:
         """Run every filter over ``source`` and return the full ``Result``."""
-        deadline = time.monotonic() + timeout if timeout is not None else None
+        deadline = Deadline(timeout)
         text = source_to_text(source, max_bytes)
-        document = document_from_text(text, language)
+        document = document_from_text(text, language, deadline)
         ctx = Context(document, _to_favor(favor), deadline)
         for filter_ in self.filters:
             ctx.check_deadline()
@@ -140,11 +137,10 @@ def _to_favor(favor: Favor | str) -> Favor:
 
 def _run_filter(filter_: Filter, ctx: Context) -> None:
     if isinstance(filter_, BlockFilter):
-        for count, block in enumerate(filter_.candidates(ctx)):
+        for block in filter_.candidates(ctx):
+            ctx.tick()
             if ctx.is_removed(block.index):
                 continue
-            if count % _DEADLINE_STRIDE == 0:
-                ctx.check_deadline()
             removal = filter_.check(block, ctx)
             if removal is not None:
                 ctx.record(Decision(block, filter_.name, _checked_removal(removal, filter_)))
@@ -155,6 +151,7 @@ def _run_filter(filter_: Filter, ctx: Context) -> None:
             f"filter {filter_.name!r}: run() returned None; it must yield (block, Removal) pairs"
         )
     for item in produced:
+        ctx.tick()
         block, removal = _checked_pair(item, filter_, ctx.document.blocks)
         ctx.record(Decision(block, filter_.name, removal))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from abc import ABC, abstractmethod
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from boilerstrip.blocks import Block, Document
-from boilerstrip.errors import ExtractionTimeoutError
+from boilerstrip.deadline import Deadline
 from boilerstrip.lexicon import Lexicon, PhraseMatch, lexicon_for
 from boilerstrip.prose import ProseScore, score_block
 from boilerstrip.result import Decision, Removal
@@ -50,12 +49,12 @@ class Context:
         self,
         document: Document,
         favor: Favor = Favor.BALANCED,
-        deadline: float | None = None,
+        deadline: Deadline | None = None,
     ) -> None:
         self.document = document
         self.favor = favor
         self.lexicon: Lexicon = lexicon_for(document.language)
-        self.deadline = deadline
+        self.deadline = deadline if deadline is not None else Deadline(None)
         self._labels: list[PhraseMatch | None] | None = None
         self._phrases: list[tuple[PhraseMatch, ...]] = []
         self._hits: dict[str, list[int]] = {}
@@ -74,6 +73,7 @@ class Context:
         # Menus repeat at the top and bottom of a page: look each line's words up once.
         seen: dict[tuple[str, ...], tuple[PhraseMatch | None, tuple[PhraseMatch, ...]]] = {}
         for block in self.document.blocks:
+            self.deadline.tick()
             found = seen.get(block.words)
             if found is None:
                 found = seen[block.words] = self._vocabulary_of(block.words)
@@ -153,7 +153,11 @@ class Context:
         """Prose scores of all blocks, in order."""
         if self._scores is None:
             has_stopwords = bool(self.lexicon.stopwords)
-            self._scores = tuple(score_block(b, has_stopwords) for b in self.document.blocks)
+            scores = []
+            for block in self.document.blocks:
+                self.deadline.tick()
+                scores.append(score_block(block, has_stopwords))
+            self._scores = tuple(scores)
         return self._scores
 
     @property
@@ -189,8 +193,11 @@ class Context:
 
     def check_deadline(self) -> None:
         """Raise ``ExtractionTimeoutError`` when the call's time is up."""
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            raise ExtractionTimeoutError("extraction ran past its timeout")
+        self.deadline.check()
+
+    def tick(self) -> None:
+        """One step of a long loop over blocks: stops the call when its time is up."""
+        self.deadline.tick()
 
 
 class BlockFilter(ABC):

@@ -71,30 +71,31 @@ class CommentsFilter(DocumentFilter):
     name: str = "comments"
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
-        yield from self._prompts(ctx)
-        kept = [b for b in kept if not ctx.is_removed(b.index)]
         start = self._section_start(ctx, kept)
+        section_from = kept[start].index if start is not None else len(ctx.document.blocks)
+        # Prompts and headers that open no section go alone ("Leave a reply" after one
+        # paragraph): leaving them would let a second cleaning open a section there.
+        yield from self._prompts(ctx, before=section_from)
         if start is None:
             return
         header = kept[start]
+        removal = Removal(
+            Category.COMMENT,
+            "comment_section",
+            f"in the comment section that starts at {header.text!r} (block {header.index})",
+        )
         for block in kept[start:]:
-            yield (
-                block,
-                Removal(
-                    Category.COMMENT,
-                    "comment_section",
-                    f"in the comment section that starts at {header.text!r} (block {header.index})",
-                ),
-            )
+            yield block, removal
 
-    def _prompts(self, ctx: Context) -> Iterator[tuple[Block, Removal]]:
+    def _prompts(self, ctx: Context, before: int) -> Iterator[tuple[Block, Removal]]:
         for block in ctx.kept_among(ctx.blocks_with("comment")):
+            if block.index >= before:
+                return
             phrase = phrase_of(ctx, block, "comment")
             if (
                 phrase is not None
                 and " " in phrase.phrase
                 and block.stats.words <= self.max_prompt_words
-                and not self._is_header(block, ctx)
             ):
                 yield (
                     block,

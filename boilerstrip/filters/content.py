@@ -125,6 +125,7 @@ def _has_menu_run(blocks: Sequence[Block]) -> bool:
 
 
 def _weight(ctx: Context, block: Block) -> float:
+    ctx.tick()
     decision = ctx.decision(block.index)
     if decision is None:
         return ctx.scores[block.index].weight

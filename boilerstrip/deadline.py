@@ -1,0 +1,38 @@
+"""A call's time budget: checked between stages and every so many steps of long loops."""
+
+from __future__ import annotations
+
+import time
+
+from boilerstrip.errors import ExtractionTimeoutError
+
+# Looking at the clock costs about as much as judging a short line; every 512th step is
+# often enough to stop within a few milliseconds of the budget.
+_STRIDE_MASK = 511
+
+
+class Deadline:
+    """When the call must stop; ``Deadline(None)`` never expires."""
+
+    __slots__ = ("_at", "_seconds", "_steps")
+
+    def __init__(self, seconds: float | None) -> None:
+        self._seconds = seconds
+        self._at = None if seconds is None else time.monotonic() + seconds
+        self._steps = 0
+
+    def check(self) -> None:
+        """Raise ``ExtractionTimeoutError`` when the budget is spent."""
+        if self._at is not None and time.monotonic() > self._at:
+            raise ExtractionTimeoutError(
+                f"extraction ran past its timeout of {self._seconds} s; raise timeout= or "
+                "pass timeout=None for no limit"
+            )
+
+    def tick(self) -> None:
+        """One step of a long loop: looks at the clock every 512 steps."""
+        if self._at is None:
+            return
+        self._steps += 1
+        if not self._steps & _STRIDE_MASK:
+            self.check()

@@ -1,0 +1,385 @@
+"""HTML to segments: one iterative walk over the parsed page into the text segmenter's blocks.
+
+The page is parsed by lxml's HTML parser with no network access and no entity expansion, and
+walked once with ``lxml.etree.iterwalk`` (a C loop, so no Python recursion for a deeply nested
+page to exhaust). Scripts, styles, templates, embedded documents, the head (but its title)
+and hidden elements never reach the text.
+
+Every block-level element starts and ends a block; inline text concatenates with collapsed
+whitespace, except in ``<pre>``, which becomes one code block per line with its indentation.
+Table cells of a row stay on the row's line. The rendered text joins blocks with a line
+break, and with a blank line around the elements an HTML-to-text converter (html-text) sets
+apart with one: paragraphs, headings, lists, quotes, figures, code. So ``group`` numbers the
+same paragraphs as in text mode on that converter's output, which the filters are tuned on.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+import lxml.etree
+import regex
+
+from boilerstrip.blocks import BlockKind, DomEvidence
+from boilerstrip.normalize import normalize_text
+from boilerstrip.segment.text import Segment, _split_long_lines
+
+# Elements whose content is never page text.
+_SKIPPED = frozenset(
+    "audio canvas datalist embed head iframe math noscript object script select style svg"
+    " template textarea title video".split()
+)
+# Block-level elements: each starts and ends a block.
+_GROUPED = frozenset("blockquote dl figure h1 h2 h3 h4 h5 h6 ol p pre ul".split())
+_BLOCK = _GROUPED | frozenset(
+    "address article aside body caption center dd details dialog dir div dt fieldset"
+    " figcaption footer form frameset header hgroup hr html legend li main menu nav noframes"
+    " section summary table tbody tfoot thead tr".split()
+)
+# Cells of a row are joined on the row's line with a space.
+_CELLS = frozenset({"td", "th"})
+# Inline elements that may stand inside a word ("<b>T</b>he", "H<sub>2</sub>O"). Words either
+# side of any other inline element are kept apart: pages set spans, links and buttons apart
+# with CSS ("<span>858</span><span>shares</span>" shows as "858 shares").
+_IN_WORD = frozenset(
+    "abbr b big del em font i ins kbd mark q s samp small strike strong sub sup tt u wbr".split()
+)
+_OWN_KINDS: dict[str, BlockKind] = {
+    **{f"h{level}": BlockKind.HEADING for level in range(1, 7)},
+    **dict.fromkeys(("tr", "table", "thead", "tbody", "tfoot"), BlockKind.TABLE_CELL),
+    **dict.fromkeys(("li", "dt", "dd"), BlockKind.LIST_ITEM),
+    "blockquote": BlockKind.QUOTE,
+    "figcaption": BlockKind.CAPTION,
+    "caption": BlockKind.CAPTION,
+}
+# Containers whose kind the paragraphs inside them take (a <p> in a <blockquote> quotes).
+_CONTAINER_KINDS = frozenset({"blockquote", "li", "dt", "dd", "figcaption", "caption"})
+# Attributes whose words say what an element is for.
+_WORD_ATTRIBUTES = frozenset({"class", "id", "role", "aria-label", "itemprop"})
+# How many ancestors a block's evidence names (nearest first) and takes words from.
+_ANCESTORS = 12
+_LETTERS = re.compile(r"[^\W\d_]+")
+# The words of a camelCase run: "relatedPosts" -> "related", "Posts"; "HTMLParser" -> "HTML".
+_CAMEL_PART = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|[^\p{Lu}\p{Ll}]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)[^>]*>")
+_TITLE_EVIDENCE = DomEvidence("title", ("head", "html"), frozenset(), 0.0, 2)
+_PARSER_OPTIONS: dict[str, bool] = {
+    "remove_comments": True,
+    "remove_pis": True,
+    "no_network": True,
+    "recover": True,
+    "default_doctype": False,
+}
+
+
+class _Block(NamedTuple):
+    text: str
+    kind: BlockKind
+    group: int
+    dom: DomEvidence
+
+
+def segment_html(html: str) -> tuple[str, list[Segment], list[DomEvidence]]:
+    """The rendered text of ``html``, its segments and each segment's DOM evidence.
+
+    Segment offsets point into the rendered text. The page's ``<title>``, when it has one,
+    is the first segment (a line of its own), as HTML-to-text converters write it.
+    """
+    root = _parse(html)
+    walk = _Walk()
+    if root is not None:
+        title = _title_of(root)
+        if title:
+            walk.blocks.append(_Block(title, BlockKind.LINE, 0, _TITLE_EVIDENCE))
+            walk.pending_group = True
+        walk.run(root)
+    return _rendered(walk.blocks)
+
+
+# --- parsing ---------------------------------------------------------------------------------
+def _parse(html: str) -> Any:
+    """The page's root element, or ``None`` for a page with no content.
+
+    libxml2 gives up at a nesting depth of 256 (2048 with ``huge_tree``) and drops the rest
+    of the page; broken pages with thousands of unclosed tags reach that. They are parsed
+    again with the higher limit, and failing that with every tag flattened to a line break.
+    """
+    html = _XML_DECLARATION.sub("", html.lstrip("\ufeff"), count=1)
+    root, truncated = _parse_with(html, huge_tree=False)
+    if truncated:
+        root, truncated = _parse_with(html, huge_tree=True)
+    if truncated:
+        root, _ = _parse_with(_ANY_TAG.sub(_flat_tag, html), huge_tree=True)
+    return root
+
+
+def _parse_with(html: str, *, huge_tree: bool) -> tuple[Any, bool]:
+    """The root and whether the parser stopped at a resource limit. One parser per call:
+    parsers hold state and are not to be shared between threads."""
+    # The plain etree parser: lxml.html's element classes cost a lookup per element.
+    parser = lxml.etree.HTMLParser(huge_tree=huge_tree, **_PARSER_OPTIONS)
+    try:
+        root = lxml.etree.fromstring(html, parser)
+    except (lxml.etree.LxmlError, ValueError):
+        return None, False
+    last = parser.error_log.last_error
+    return root, last is not None and last.type_name == "ERR_RESOURCE_LIMIT"
+
+
+def _flat_tag(match: re.Match[str]) -> str:
+    name = match.group(2).lower()
+    if name in _SKIPPED:
+        return match.group(0)
+    return "<br>" if name in _BLOCK or name in _CELLS else ""
+
+
+def _title_of(root: Any) -> str:
+    for element in root.iter("title"):
+        if not any(a.tag in ("svg", "math") for a in element.iterancestors()):
+            return normalize_text(" ".join((element.text or "").split()))
+    return ""
+
+
+# --- the walk --------------------------------------------------------------------------------
+class _Walk:
+    """State of one walk: open elements, the text of the block being built, the blocks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.pending_group = False
+        self._group = 0
+        self._tags: list[str] = []  # open elements, outermost first
+        self._attrs: list[str] = []  # their class/id/role/... values, one string each
+        self._owners: list[int] = []  # positions in _tags of the open block-level elements
+        self._containers: list[BlockKind] = []
+        self._parts: list[str] = []
+        self._link_chars = 0
+        self._links = 0
+        self._pre = 0
+        self._apart = False
+        self._line_owner = -1  # the block element a <br> has cut into lines
+        self._words: dict[str, frozenset[str]] = {}
+
+    def run(self, root: Any) -> None:
+        walker = lxml.etree.iterwalk(root, events=("start", "end"))
+        skipped = False
+        for event, element in walker:
+            if event == "start":
+                skipped = not self._open(element)
+                if skipped:
+                    walker.skip_subtree()
+            elif skipped:
+                # A skipped element's "end" follows its "start": only its tail is text.
+                skipped = False
+                self._add(element.tail)
+            else:
+                self._close(element)
+        self._flush()
+
+    def _open(self, element: Any) -> bool:
+        """Enter ``element``; ``False`` when its content is to be skipped."""
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            return False
+        attrs = _attribute_words(element)
+        if attrs is None:
+            return False
+        if tag in _BLOCK:
+            self._boundary(tag)
+            self._owners.append(len(self._tags))
+        elif tag == "br":
+            self._line_break()
+        else:
+            self._inline_edge(tag)
+        self._tags.append(tag)
+        self._attrs.append(attrs)
+        self._enter(tag)
+        self._add(element.text)
+        return True
+
+    def _close(self, element: Any) -> None:
+        tag = self._tags[-1]
+        if tag in _BLOCK:
+            self._boundary(tag)
+            self._owners.pop()
+        else:
+            self._inline_edge(tag)
+        self._tags.pop()
+        self._attrs.pop()
+        self._leave(tag)
+        self._add(element.tail)
+
+    def _enter(self, tag: str) -> None:
+        if tag == "a":
+            self._links += 1
+        elif tag == "pre":
+            self._pre += 1
+        elif tag in _CONTAINER_KINDS:
+            self._containers.append(_OWN_KINDS[tag])
+
+    def _leave(self, tag: str) -> None:
+        if tag == "a":
+            self._links -= 1
+        elif tag == "pre":
+            self._pre -= 1
+        elif tag in _CONTAINER_KINDS:
+            self._containers.pop()
+
+    def _boundary(self, tag: str) -> None:
+        self._flush()
+        self._line_owner = -1
+        if tag in _GROUPED or tag == "hr":
+            self.pending_group = True
+
+    def _line_break(self) -> None:
+        if self._pre:
+            self._parts.append("\n")
+        else:
+            self._flush(line_break=True)
+
+    def _inline_edge(self, tag: str) -> None:
+        if tag in _CELLS:
+            if self._parts:
+                self._parts.append(" ")
+        elif tag not in _IN_WORD:
+            self._apart = True
+
+    def _add(self, text: str | None) -> None:
+        if not text:
+            return
+        if self._apart:
+            self._apart = False
+            if self._parts and self._parts[-1][-1:].isalnum() and text[:1].isalnum():
+                self._parts.append(" ")
+        self._parts.append(text)
+        if self._links:
+            self._link_chars += len(" ".join(text.split()))
+
+    # --- emitting blocks ---------------------------------------------------------------------
+    def _flush(self, *, line_break: bool = False) -> None:
+        owner = self._owners[-1] if self._owners else -1
+        if self._parts:
+            raw = "".join(self._parts)
+            self._parts.clear()
+            if self._pre:
+                for line in _code_lines(raw):
+                    self._emit(line, BlockKind.CODE, owner, 0)
+            else:
+                text = " ".join(raw.split())
+                if text:
+                    kind = self._kind(owner, line_break)
+                    self._emit(normalize_text(text), kind, owner, self._link_chars)
+            self._link_chars = 0
+        if line_break:
+            self._line_owner = owner
+
+    def _kind(self, owner: int, line_break: bool) -> BlockKind:
+        tag = self._tags[owner] if owner >= 0 else "html"
+        kind = _OWN_KINDS.get(tag)
+        if kind is BlockKind.HEADING or kind is BlockKind.TABLE_CELL:
+            return kind
+        if self._containers:
+            return self._containers[-1]
+        if tag != "p":
+            return BlockKind.LINE
+        # A paragraph a <br> cut into lines keeps them together, as a poem or an address.
+        return BlockKind.LINE if line_break or owner == self._line_owner else BlockKind.PARAGRAPH
+
+    def _emit(self, text: str, kind: BlockKind, owner: int, link_chars: int) -> None:
+        if not text:
+            return
+        if self.pending_group and self.blocks:
+            self._group += 1
+        self.pending_group = False
+        self.blocks.append(_Block(text, kind, self._group, self._evidence(owner, link_chars, text)))
+
+    def _evidence(self, owner: int, link_chars: int, text: str) -> DomEvidence:
+        if owner < 0:
+            return DomEvidence("html", link_share=min(1.0, link_chars / len(text)))
+        first = max(0, owner - _ANCESTORS)
+        words: set[str] = set()
+        for attrs in self._attrs[first : owner + 1]:
+            if attrs:
+                words.update(self._words_of(attrs))
+        return DomEvidence(
+            self._tags[owner],
+            tuple(reversed(self._tags[first:owner])),
+            frozenset(words),
+            min(1.0, link_chars / len(text)),
+            owner,
+        )
+
+    def _words_of(self, attrs: str) -> frozenset[str]:
+        words = self._words.get(attrs)
+        if words is None:
+            words = self._words[attrs] = _words_of(attrs)
+        return words
+
+
+def _words_of(attrs: str) -> frozenset[str]:
+    """Lower-cased words of attribute values, camelCase runs both whole and in parts."""
+    words: set[str] = set()
+    for run in _LETTERS.findall(attrs):
+        words.add(run.lower())
+        if not run.islower() and not run.isupper():
+            words.update(part.lower() for part in _CAMEL_PART.findall(run))
+    return frozenset(word for word in words if len(word) > 1)
+
+
+def _attribute_words(element: Any) -> str | None:
+    """The class/id/role/aria-label/itemprop values of ``element``; ``None`` if it is hidden."""
+    values: list[str] = []
+    items = element.items()
+    if not items:
+        return ""
+    for name, value in items:
+        if name in _WORD_ATTRIBUTES:
+            values.append(value)
+        elif name == "hidden":
+            return None
+        elif name == "aria-hidden":
+            if value.strip().lower() == "true":
+                return None
+        elif name == "style" and _HIDDEN_STYLE.search(value) is not None:
+            return None
+    return " ".join(values)
+
+
+def _code_lines(raw: str) -> list[str]:
+    """The non-blank lines of preformatted text, cleaned but with their indentation."""
+    lines = []
+    for line in raw.expandtabs(4).splitlines():
+        body = normalize_text(line)
+        if body:
+            lines.append(" " * (len(line) - len(line.lstrip())) + body)
+    return lines
+
+
+# --- rendering -------------------------------------------------------------------------------
+def _rendered(blocks: list[_Block]) -> tuple[str, list[Segment], list[DomEvidence]]:
+    """Blocks joined into the document text, with the segments that point into it."""
+    pieces: list[str] = []
+    segments: list[Segment] = []
+    offset, line, previous_group = 0, 1, 0
+    for block in blocks:
+        if pieces:
+            separator = "\n" if block.group == previous_group else "\n\n"
+            pieces.append(separator)
+            offset += len(separator)
+            line += len(separator)
+        segments.append(
+            Segment(block.text, block.kind, offset, offset + len(block.text), line, block.group)
+        )
+        pieces.append(block.text)
+        offset += len(block.text)
+        previous_group = block.group
+    evidence = [block.dom for block in blocks]
+    split = _split_long_lines(segments)
+    if len(split) != len(segments):
+        # Sentences cut from one block keep its line, and every block has a line of its own.
+        by_line = {segment.line: dom for segment, dom in zip(segments, evidence, strict=True)}
+        evidence = [by_line[segment.line] for segment in split]
+    return "".join(pieces), split, evidence
