@@ -16,17 +16,25 @@ def extract(
     timeout: float | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     language: str | None = None,
+    input_format: str = "auto",
     pipeline: Pipeline | None = None,
 ) -> Result:
     """Everything boilerstrip finds in ``source``: metadata, kept and removed blocks.
 
-    ``source`` is plain text (``str``) or its bytes (decoded by BOM, UTF-8, then detection).
+    ``source`` is plain text or an HTML page, ``str`` or ``bytes`` (decoded by BOM, then a
+    declared charset for HTML, UTF-8, then detection); ``input_format`` ("auto", "text",
+    "html") says which, or lets the start of the page tell.
     ``favor`` trades recall for precision ("precision", "balanced", "recall"); ``timeout``
     (seconds) and ``max_bytes`` bound the work; ``language`` overrides the guess.
     """
     chosen = pipeline if pipeline is not None else Pipeline.default()
     return chosen.extract(
-        source, favor=favor, timeout=timeout, max_bytes=max_bytes, language=language
+        source,
+        favor=favor,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        language=language,
+        input_format=input_format,
     )
 
 
@@ -37,6 +45,7 @@ def clean(
     timeout: float | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     language: str | None = None,
+    input_format: str = "auto",
     pipeline: Pipeline | None = None,
 ) -> str:
     """The clean article body of ``source``: paragraphs in order, one blank line apart."""
@@ -46,6 +55,7 @@ def clean(
         timeout=timeout,
         max_bytes=max_bytes,
         language=language,
+        input_format=input_format,
         pipeline=pipeline,
     )
     return render_text(result)

@@ -34,6 +34,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--favor", choices=[f.value for f in Favor], default="balanced")
     parser.add_argument("--language", help="ISO 639-1 code, instead of the guess")
     parser.add_argument(
+        "--input",
+        choices=["auto", "text", "html"],
+        default="auto",
+        dest="input_format",
+        help="what the file holds (auto: HTML is recognised by its start)",
+    )
+    parser.add_argument(
         "--without",
         action="append",
         default=[],
@@ -86,7 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         pipeline = Pipeline.default().without(*args.without)
         if args.rules is not None:
             pipeline = pipeline.with_rules(args.rules)
-        result = pipeline.extract(_read_source(args.file), favor=args.favor, language=args.language)
+        result = pipeline.extract(
+            _read_source(args.file),
+            favor=args.favor,
+            language=args.language,
+            input_format=args.input_format,
+        )
     except BoilerstripError as error:
         print(f"boilerstrip: error: {error}", file=sys.stderr)
         return 1

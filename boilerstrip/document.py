@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import replace
 
 from boilerstrip.blocks import Block, Document
 from boilerstrip.deadline import Deadline
-from boilerstrip.decode import decode_bytes
+from boilerstrip.decode import decode_bytes, decode_html_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError
 from boilerstrip.lexicon import guess_language_of_words, lexicon_for
 from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
+from boilerstrip.sniff import looks_like_html
 from boilerstrip.stats import CJK_LANGUAGES, lower_tokens, measure, tokenize
 
 NO_DEADLINE = Deadline(None)
@@ -18,20 +20,60 @@ NO_DEADLINE = Deadline(None)
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
-def source_to_text(source: object, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
-    """The text of ``source`` (``str`` or ``bytes``); anything else is a ``TypeError``."""
+# What a source is: told by the caller, or sniffed ("auto").
+INPUT_FORMATS = ("auto", "text", "html")
+# Enough of the start of a page to recognise HTML (see sniff.looks_like_html).
+_SNIFF_BYTES = 4096
+
+
+def build_document(
+    source: object,
+    *,
+    input_format: str = "auto",
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    language: str | None = None,
+    deadline: Deadline = NO_DEADLINE,
+) -> Document:
+    """The ``Document`` of ``source``: plain text or HTML, ``str`` or ``bytes``.
+
+    ``input_format="auto"`` recognises HTML by its start (a text that merely contains a ``<``
+    stays text). Anything but ``str``/``bytes`` is an ``InputTypeError``.
+    """
+    if input_format not in INPUT_FORMATS:
+        raise ValueError(
+            f"input_format must be one of {', '.join(INPUT_FORMATS)}, got {input_format!r}"
+        )
+    text, is_html = _decoded(source, input_format, max_bytes)
+    if is_html:
+        return document_from_html(text, language, deadline)
+    return document_from_text(text, language, deadline)
+
+
+def _decoded(source: object, input_format: str, max_bytes: int | None) -> tuple[str, bool]:
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         _check_size(len(data), max_bytes)
-        return decode_bytes(data)
+        if input_format == "auto" and _has_bom(data):
+            text = decode_bytes(data)
+            return text, looks_like_html(text)
+        # Tags are ASCII: Latin-1 shows them whatever the page's real encoding is.
+        is_html = input_format == "html" or (
+            input_format == "auto" and looks_like_html(data[:_SNIFF_BYTES].decode("latin-1"))
+        )
+        return (decode_html_bytes(data) if is_html else decode_bytes(data)), is_html
     if isinstance(source, str):
         # Code points, not bytes: cheap, and within 4x of the encoded size.
         _check_size(len(source), max_bytes)
-        return source
+        is_html = input_format == "html" or (input_format == "auto" and looks_like_html(source))
+        return source, is_html
     raise InputTypeError(
         f"boilerstrip expects the page as str or bytes, got {type(source).__name__}"
         + (" (None)" if source is None else "")
     )
+
+
+def _has_bom(data: bytes) -> bool:
+    return data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
 def _check_size(size: int, max_bytes: int | None) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from boilerstrip.blocks import Block
 from boilerstrip.deadline import Deadline
-from boilerstrip.document import DEFAULT_MAX_BYTES, document_from_text, source_to_text
+from boilerstrip.document import DEFAULT_MAX_BYTES, build_document
 from boilerstrip.errors import FilterContractError, RuleError, UnknownFilterError
 from boilerstrip.filters import BUILTIN_FILTERS
 from boilerstrip.filters.base import BlockFilter, Context, Favor, Filter
@@ -111,11 +111,21 @@ class Pipeline:
         timeout: float | None = None,
         max_bytes: int | None = DEFAULT_MAX_BYTES,
         language: str | None = None,
+        input_format: str = "auto",
     ) -> Result:
-        """Run every filter over ``source`` and return the full ``Result``."""
+        """Run every filter over ``source`` and return the full ``Result``.
+
+        ``source`` is plain text or HTML, ``str`` or ``bytes``; ``input_format`` ("auto",
+        "text", "html") says which, or lets the start of the page tell.
+        """
         deadline = Deadline(timeout)
-        text = source_to_text(source, max_bytes)
-        document = document_from_text(text, language, deadline)
+        document = build_document(
+            source,
+            input_format=input_format,
+            max_bytes=max_bytes,
+            language=language,
+            deadline=deadline,
+        )
         ctx = Context(document, _to_favor(favor), deadline)
         for filter_ in self.filters:
             ctx.check_deadline()

@@ -26,7 +26,7 @@ def tokenize(text: str) -> list[str]:
     """The words of ``text`` as written."""
     if text.replace(" ", "").isalpha():
         # Most lines of a page are a few plain words ("Home", "World News"): no regex.
-        return text.split(" ")
+        return text.split()
     tokens: list[str] = WORD.findall(text)
     return tokens
 

@@ -1,0 +1,108 @@
+"""HTML input through clean()/extract(): recognised, decoded, segmented, never crashing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import boilerstrip
+
+PROSE = (
+    "The city council voted on Tuesday to approve a new budget for the coming year, after "
+    "months of debate among its members about schools and roads."
+)
+PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head><title>Council approves budget - Town News</title>
+<script>var tracking = "do not show";</script><style>p {{ color: red; }}</style></head>
+<body>
+<nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/search">Search</a></li></ul></nav>
+<article><h1>Council approves budget</h1>
+<p>{PROSE}</p>
+<p>Officials said the plan would raise spending on public transport by a modest amount,
+while holding property taxes at their current level for most homeowners.</p>
+<div hidden>hidden text</div>
+<p>Critics argued that the proposal did not go far enough, and several residents spoke at
+the meeting to ask for more money for parks and libraries in the town.</p></article>
+<footer><p>Copyright 2024 Town News. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_html_page_gives_its_article() -> None:
+    result = boilerstrip.extract(PAGE)
+    assert result.document.source_kind == "html"
+    assert PROSE in result.body
+    for unwanted in ("do not show", "color: red", "hidden text", "<p>", "Home", "Copyright"):
+        assert unwanted not in result.body
+    assert result.title == "Council approves budget"
+
+
+def test_html_bytes_with_a_declared_charset() -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace(
+        "Tuesday", "Tuesday’s"
+    )
+    body = boilerstrip.clean(page.encode("windows-1252"))
+    assert "Tuesday’s" in body
+
+
+def test_input_format_text_keeps_markup_as_words() -> None:
+    body = boilerstrip.clean(PAGE, input_format="text")
+    assert "<p>" in body or "article" in body
+
+
+def test_text_mentioning_a_tag_stays_text() -> None:
+    text = f"{PROSE}\n\nUse the <br> tag to break a line, as the guide explains in detail."
+    assert boilerstrip.extract(text).document.source_kind == "text"
+
+
+def test_unknown_input_format_is_refused() -> None:
+    try:
+        boilerstrip.clean(PAGE, input_format="pdf")
+    except ValueError as error:
+        assert "input_format" in str(error)
+    else:
+        raise AssertionError("input_format='pdf' was accepted")
+
+
+_TAGS = st.sampled_from(["p", "div", "span", "li", "td", "pre", "h2", "a", "br", "b"])
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), min_codepoint=9), max_size=40
+)
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> str:
+    parts = ["<html><body>"]
+    for _ in range(draw(st.integers(0, 25))):
+        tag = draw(_TAGS)
+        spaces = draw(st.sampled_from(["", " ", "  ", "\t", "\n", "\u00a0"]))
+        parts.append(f"<{tag}>{spaces}{draw(_TEXT)}{spaces}</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_pages())
+def test_clean_never_raises_on_html(page: str) -> None:
+    result = boilerstrip.extract(page)
+    kept = {b.index for b in result.kept}
+    removed = {d.block.index for d in result.removed}
+    assert kept | removed == {b.index for b in result.document.blocks}
+    assert not kept & removed
+
+
+def test_cli_reads_an_html_file(tmp_path: object) -> None:
+    from pathlib import Path
+
+    page = Path(str(tmp_path)) / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "boilerstrip", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert PROSE in done.stdout
