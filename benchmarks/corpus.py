@@ -57,7 +57,11 @@ class Page:
 
     def read_html(self) -> str:
         """The page's HTML, decoded the way a browser would guess."""
-        return decode_html(gzip.decompress(self.html_path.read_bytes()))
+        return decode_html(self.read_html_bytes())
+
+    def read_html_bytes(self) -> bytes:
+        """The page's HTML as fetched: the gunzipped bytes, not decoded."""
+        return gzip.decompress(self.html_path.read_bytes())
 
 
 def datasets_root() -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -21,6 +21,9 @@ _PACKAGES = (
     "inscriptis",
     "beautifulsoup4",
     "lxml",
+    "readability-lxml",
+    "resiliparse",
+    "boilerpy3",
 )
 
 HEADERS = (
@@ -67,18 +70,28 @@ class Row:
 
 def text_table(rows: Sequence[Row]) -> str:
     """An aligned plain-text table of `rows`."""
-    grid = [HEADERS, *(row.cells() for row in rows)]
-    widths = [max(len(line[column]) for line in grid) for column in range(len(HEADERS))]
-    lines = ["  ".join(_pad(cell, widths[i], i) for i, cell in enumerate(line)) for line in grid]
-    lines.insert(1, "  ".join("-" * width for width in widths))
-    return "\n".join(line.rstrip() for line in lines)
+    return format_text_table(HEADERS, [row.cells() for row in rows])
 
 
 def markdown_table(rows: Sequence[Row]) -> str:
     """A Markdown table of `rows`, numbers right-aligned."""
-    rule = ["---" if i < _LEFT_ALIGNED else "---:" for i in range(len(HEADERS))]
-    lines = [HEADERS, tuple(rule), *(row.cells() for row in rows)]
-    return "\n".join("| " + " | ".join(line) + " |" for line in lines)
+    return format_markdown_table(HEADERS, [row.cells() for row in rows])
+
+
+def format_text_table(headers: Sequence[str], lines: Sequence[Sequence[str]]) -> str:
+    """Align `lines` of cells under `headers`: the first two columns left, the rest right."""
+    grid = [tuple(headers), *(tuple(line) for line in lines)]
+    widths = [max(len(line[column]) for line in grid) for column in range(len(headers))]
+    text = ["  ".join(_pad(cell, widths[i], i) for i, cell in enumerate(line)) for line in grid]
+    text.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(line.rstrip() for line in text)
+
+
+def format_markdown_table(headers: Sequence[str], lines: Sequence[Sequence[str]]) -> str:
+    """A Markdown table of `lines` under `headers`, numbers right-aligned."""
+    rule = ["---" if i < _LEFT_ALIGNED else "---:" for i in range(len(headers))]
+    grid = [tuple(headers), tuple(rule), *(tuple(line) for line in lines)]
+    return "\n".join("| " + " | ".join(line) + " |" for line in grid)
 
 
 def _pad(cell: str, width: int, column: int) -> str:
@@ -99,12 +112,12 @@ def speed_ratios(rows: Sequence[Row]) -> dict[str, dict[str, float]]:
     return ratios
 
 
-def ratio_lines(ratios: dict[str, dict[str, float]]) -> list[str]:
+def ratio_lines(ratios: dict[str, dict[str, float]], unit: str = "docs/s") -> list[str]:
     """One line per dataset, e.g. `scrapinghub: boilerstrip is 4.1x justext, 9.8x trafilatura`."""
     return [
         f"{dataset}: {SUBJECT} is "
         + ", ".join(f"{ratio:.3g}x {peer}" for peer, ratio in peers.items())
-        + " (docs/s)"
+        + f" ({unit})"
         for dataset, peers in ratios.items()
     ]
 
@@ -121,14 +134,19 @@ def package_versions() -> dict[str, str]:
 
 
 def write_json(
-    path: Path, rows: Sequence[Row], settings: dict[str, object], notes: Sequence[str]
+    path: Path,
+    rows: Sequence[Row],
+    settings: dict[str, object],
+    notes: Sequence[str],
+    extra: Mapping[str, object] | None = None,
 ) -> None:
-    """Dump the settings, package versions, rows, ratios and notes of a run."""
-    document = {
+    """Dump the settings, package versions, rows, ratios and notes of a run, plus `extra`."""
+    document: dict[str, object] = {
         "settings": settings,
         "versions": package_versions(),
         "rows": [asdict(row) for row in rows],
         "speed_ratios": speed_ratios(rows),
         "notes": list(notes),
+        **(extra or {}),
     }
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
