@@ -71,6 +71,7 @@ class Lexicon:
     longest_phrase: int
     longest_label: int
     first_words: frozenset[str]
+    anchor_words: frozenset[str]
     networks: frozenset[str]
     social_verbs: frozenset[str]
     tag_prefixes: frozenset[tuple[str, ...]]
@@ -78,7 +79,9 @@ class Lexicon:
     def find_phrases(self, words: Sequence[str]) -> list[PhraseMatch]:
         """Every phrase occurrence in ``words`` (lower-cased tokens), longest first per spot."""
         found: list[PhraseMatch] = []
-        if self.first_words.isdisjoint(words):
+        # Every phrase has an anchor (its longest non-stopword): no anchor, no phrase. Most
+        # prose lines are ruled out by one set operation.
+        if self.anchor_words.isdisjoint(words):
             return found
         phrases = self.phrases
         count = len(words)
@@ -114,6 +117,9 @@ def lexicon_for(language: str) -> Lexicon:
     longest = max((len(key) for key in phrases), default=1)
     longest_label = max((len(key) for key in labels), default=1)
     first_words = frozenset(key[0] for key in phrases)
+    anchors = frozenset(
+        _anchor(key, stopwords(BASE_LANGUAGE) | stopwords(language)) for key in phrases
+    )
     return Lexicon(
         language,
         stopwords(language),
@@ -122,12 +128,19 @@ def lexicon_for(language: str) -> Lexicon:
         longest,
         longest_label,
         first_words,
+        anchors,
         frozenset(_read_file(_data_dir().joinpath("networks.txt"))),
         frozenset(w for lang in languages for w in _read_entries(lang, "social_verbs.txt")),
         frozenset(
             phrase_key(p) for lang in languages for p in _read_entries(lang, "tag_prefixes.txt")
         ),
     )
+
+
+def _anchor(key: tuple[str, ...], common: frozenset[str]) -> str:
+    """The word of a phrase least likely to be everywhere: its longest non-stopword."""
+    content = [word for word in key if word not in common] or list(key)
+    return max(content, key=len)
 
 
 def _with_base(language: str) -> tuple[str, ...]:
