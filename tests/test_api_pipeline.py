@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from conftest import Kit
 
 DEFAULT_NAMES = (
-    "metadata", "advertisement", "newsletter", "cookie", "social", "legal",
+    "metadata", "dom", "advertisement", "newsletter", "cookie", "social", "legal",
     "navigation", "related", "comments", "duplicates", "main_body",
 )  # fmt: skip
 PUBLIC = [
@@ -132,7 +132,7 @@ def _promo(block: Block) -> str | None:
 def test_default_names_and_without() -> None:
     assert Pipeline.default().names == DEFAULT_NAMES
     assert "navigation" not in Pipeline.default().without("navigation").names
-    assert len(Pipeline.default().without("navigation", "legal").names) == 9
+    assert len(Pipeline.default().without("navigation", "legal").names) == len(DEFAULT_NAMES) - 2
 
 
 def test_unknown_filter_name_lists_known_names() -> None:

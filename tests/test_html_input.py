@@ -106,3 +106,29 @@ def test_cli_reads_an_html_file(tmp_path: object) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert PROSE in done.stdout
+
+
+def _page_with(furniture: str) -> str:
+    return PAGE.replace("<article>", f"{furniture}<article>")
+
+
+def test_short_lines_in_nav_aside_footer_go_as_page_furniture() -> None:
+    page = _page_with("<aside><p>Trending now</p><p>Ten things to do this weekend</p></aside>")
+    result = boilerstrip.extract(page)
+    decisions = {d.text: d for d in result.removed}
+    assert decisions["Ten things to do this weekend"].code == "dom_container"
+    assert decisions["Ten things to do this weekend"].filter == "dom"
+
+
+def test_long_prose_inside_an_aside_is_left_to_the_main_body_pass() -> None:
+    aside_prose = (
+        "The council said that the new plan, which was debated for months, would change how "
+        "the town pays for its roads, its schools and its libraries over the next ten years."
+    )
+    result = boilerstrip.extract(_page_with(f"<aside><p>{aside_prose}</p></aside>"))
+    assert all(d.filter != "dom" for d in result.removed if d.text == aside_prose)
+
+
+def test_dom_filter_does_nothing_on_plain_text() -> None:
+    text = f"Trending now\n\n{PROSE}\n\nTen things to do this weekend"
+    assert all(d.filter != "dom" for d in boilerstrip.extract(text).removed)

@@ -3,6 +3,7 @@
 from boilerstrip.filters.base import BlockFilter, Context, DocumentFilter, Favor, Filter
 from boilerstrip.filters.comments import CommentsFilter
 from boilerstrip.filters.content import MainBodyFilter
+from boilerstrip.filters.dom import DomFilter
 from boilerstrip.filters.duplicates import DuplicatesFilter
 from boilerstrip.filters.headline import HeadlineFilter
 from boilerstrip.filters.legal import LegalFilter
@@ -23,6 +24,7 @@ from boilerstrip.filters.rules import FunctionRule, PatternRule, PhraseRule
 # the span's edge (which a second cleaning would then trim: clean must be idempotent).
 BUILTIN_FILTERS: tuple[Filter, ...] = (
     HeadlineFilter(),
+    DomFilter(),
     AdvertisementFilter(),
     NewsletterFilter(),
     CookieFilter(),
@@ -49,6 +51,7 @@ __all__ = [
     "Context",
     "CookieFilter",
     "DocumentFilter",
+    "DomFilter",
     "DuplicatesFilter",
     "Favor",
     "Filter",
