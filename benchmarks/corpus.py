@@ -73,6 +73,18 @@ def datasets_root() -> Path:
     return repo.parent / "shared" / "datasets"
 
 
+def present_root() -> Path | None:
+    """The data sets' folder, or None after saying where it was looked for."""
+    root = datasets_root()
+    if root.is_dir():
+        return root
+    print(
+        f"benchmark data not found at {root}; set {DATASETS_ENV} to the folder "
+        "holding scrapinghub/ and wcxb-dev/. Nothing to measure."
+    )
+    return None
+
+
 def decode_html(data: bytes) -> str:
     """Decode HTML bytes: byte-order mark, then UTF-8, then declared charset, then detection."""
     for bom, encoding in _BOMS:

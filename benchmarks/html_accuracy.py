@@ -228,12 +228,8 @@ def _cells(row: report.Row, peaks: dict[str, float]) -> tuple[str, ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    root = corpus.datasets_root()
-    if not root.is_dir():
-        print(
-            f"benchmark data not found at {root}; set {corpus.DATASETS_ENV} to the folder "
-            "holding scrapinghub/ and wcxb-dev/. Nothing to measure."
-        )
+    root = corpus.present_root()
+    if root is None:
         return 0
     notes: list[str] = []
     built = build_extractors(args.extractors, notes)
