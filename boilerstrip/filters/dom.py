@@ -5,7 +5,10 @@ Elements that most of the page's blocks sit in (a layout that wraps everything i
 main-body pass judges it. Class and id words ("share", "related", "sidebar") were tried as
 well and lowered F1 on both data sets: ``DomEvidence.attr_words`` merges the words of twelve
 ancestors, so the article's own wrapper ("post has-comments has-sidebar") marks its
-paragraphs too. They need per-level evidence first.
+paragraphs too. Words of the block's element and its two nearest ancestors only were tried
+next: each category's words moved F1 by less than 0.001 either way, except "comment(s)"
+(-0.006 on scrapinghub), "footer"/"copyright" and "sidebar"/"widget" (-0.002), so they are
+not used either.
 """
 
 from __future__ import annotations
