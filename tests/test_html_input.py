@@ -132,3 +132,18 @@ def test_long_prose_inside_an_aside_is_left_to_the_main_body_pass() -> None:
 def test_dom_filter_does_nothing_on_plain_text() -> None:
     text = f"Trending now\n\n{PROSE}\n\nTen things to do this weekend"
     assert all(d.filter != "dom" for d in boilerstrip.extract(text).removed)
+
+
+def test_a_short_all_link_block_is_a_link_block() -> None:
+    page = PAGE.replace(
+        "</article>", '<p><a href="/more">More stories from the town hall</a></p></article>'
+    )
+    decision = {d.text: d for d in boilerstrip.extract(page).removed}.get(
+        "More stories from the town hall"
+    )
+    assert decision is not None and decision.filter == "dom" and decision.code == "link_block"
+
+
+def test_a_link_inside_prose_does_not_make_a_link_block() -> None:
+    page = PAGE.replace(PROSE, PROSE.replace("new budget", '<a href="/b">new budget</a>'))
+    assert PROSE in boilerstrip.clean(page)
