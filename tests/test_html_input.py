@@ -147,3 +147,14 @@ def test_a_short_all_link_block_is_a_link_block() -> None:
 def test_a_link_inside_prose_does_not_make_a_link_block() -> None:
     page = PAGE.replace(PROSE, PROSE.replace("new budget", '<a href="/b">new budget</a>'))
     assert PROSE in boilerstrip.clean(page)
+
+
+def test_prose_outside_the_article_element_is_not_body() -> None:
+    teaser = (
+        "Elsewhere in the region, the county board met on Monday to discuss a plan for new "
+        "bus routes, which several members said would take years to build and pay for."
+    )
+    page = PAGE.replace("<footer>", f"<div class='more'><p>{teaser}</p></div><footer>")
+    result = boilerstrip.extract(page)
+    assert teaser not in result.body
+    assert PROSE in result.body

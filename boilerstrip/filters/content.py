@@ -50,6 +50,11 @@ _LISTING_MARK_WEIGHT = 50.0
 # precision end that dropped short non-prose lines inside the body was tried: removing a
 # line inside the text lowered measured precision, so precision only narrows the span.)
 _RECALL_MIN_WORDS = 25
+# HTML: an <article> element holding this share of the page's prose weight marks the body.
+# Measured 0.6-0.8, and with negative weights inside it halved: 0.6 without halving gave
+# HTML F1 0.939 -> 0.942 (scrapinghub), 0.914 -> 0.915 (wcxb articles).
+_ARTICLE_TAG = "article"
+_ARTICLE_PROSE_SHARE = 0.6
 _RECALL_MIN_LIKELIHOOD = 0.95
 
 
@@ -65,7 +70,7 @@ class MainBodyFilter(DocumentFilter):
             # link row...): it is clean text already, and its tables, lists and code are the
             # article's, however little they read like prose.
             return
-        weights = [_weight(ctx, b) for b in ctx.document.blocks]
+        weights = _article_weighted(ctx, [_weight(ctx, b) for b in ctx.document.blocks])
         span = body_span(weights, ctx.page.title_index)
         if span is None:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
@@ -122,6 +127,18 @@ def _has_menu_run(blocks: Sequence[Block]) -> bool:
         if run >= _MENU_RUN:
             return True
     return False
+
+
+def _article_weighted(ctx: Context, weights: list[float]) -> list[float]:
+    """HTML: when an ``<article>`` element holds most of the page's prose, whatever lies
+    outside it counts against the body, prose or not."""
+    blocks = ctx.document.blocks
+    inside = [b.dom is not None and _ARTICLE_TAG in (b.dom.tag, *b.dom.ancestors) for b in blocks]
+    positive = sum(w for w in weights if w > 0)
+    inside_positive = sum(w for w, i in zip(weights, inside, strict=True) if i and w > 0)
+    if positive <= 0 or inside_positive < _ARTICLE_PROSE_SHARE * positive:
+        return weights
+    return [w if i else -abs(w) for w, i in zip(weights, inside, strict=True)]
 
 
 def _weight(ctx: Context, block: Block) -> float:
