@@ -52,7 +52,7 @@ _LISTING_MARK_WEIGHT = 50.0
 _RECALL_MIN_WORDS = 25
 # HTML: an <article> element holding this share of the page's prose weight marks the body.
 # Measured 0.6-0.8, and with negative weights inside it halved: 0.6 without halving gave
-# HTML F1 0.939 -> 0.942 (scrapinghub), 0.914 -> 0.915 (wcxb articles).
+# HTML F1 0.939 -> 0.941 (scrapinghub), 0.914 -> 0.915 (wcxb articles).
 _ARTICLE_TAG = "article"
 _ARTICLE_PROSE_SHARE = 0.6
 _RECALL_MIN_LIKELIHOOD = 0.95
@@ -70,12 +70,18 @@ class MainBodyFilter(DocumentFilter):
             # link row...): it is clean text already, and its tables, lists and code are the
             # article's, however little they read like prose.
             return
-        weights = _article_weighted(ctx, [_weight(ctx, b) for b in ctx.document.blocks])
+        weights = [_weight(ctx, b) for b in ctx.document.blocks]
+        article = _article_bounds(ctx, weights)
+        if article is not None:
+            weights = _outside_against(weights, article)
         span = body_span(weights, ctx.page.title_index)
         if span is None:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
             return
         first, last = _extend(ctx, span)
+        if article is not None:
+            # Widening stops at the <article> element's edges.
+            first, last = max(first, article[0]), min(last, article[1])
         # One removal per side: thousands of menu lines share the same reason.
         before = Removal(
             Category.NAVIGATION, "before_body", f"before the article body (blocks {first}-{last})"
@@ -129,16 +135,25 @@ def _has_menu_run(blocks: Sequence[Block]) -> bool:
     return False
 
 
-def _article_weighted(ctx: Context, weights: list[float]) -> list[float]:
-    """HTML: when an ``<article>`` element holds most of the page's prose, whatever lies
-    outside it counts against the body, prose or not."""
-    blocks = ctx.document.blocks
-    inside = [b.dom is not None and _ARTICLE_TAG in (b.dom.tag, *b.dom.ancestors) for b in blocks]
+def _article_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | None:
+    """HTML: the first and last block inside ``<article>`` elements, when those hold most of
+    the page's prose weight; else ``None``."""
+    inside = [
+        b.index
+        for b in ctx.document.blocks
+        if b.dom is not None and _ARTICLE_TAG in (b.dom.tag, *b.dom.ancestors)
+    ]
     positive = sum(w for w in weights if w > 0)
-    inside_positive = sum(w for w, i in zip(weights, inside, strict=True) if i and w > 0)
-    if positive <= 0 or inside_positive < _ARTICLE_PROSE_SHARE * positive:
-        return weights
-    return [w if i else -abs(w) for w, i in zip(weights, inside, strict=True)]
+    inside_positive = sum(weights[i] for i in inside if weights[i] > 0)
+    if not inside or positive <= 0 or inside_positive < _ARTICLE_PROSE_SHARE * positive:
+        return None
+    return inside[0], inside[-1]
+
+
+def _outside_against(weights: list[float], bounds: tuple[int, int]) -> list[float]:
+    """Whatever lies outside ``bounds`` counts against the body, prose or not."""
+    first, last = bounds
+    return [w if first <= i <= last else -abs(w) for i, w in enumerate(weights)]
 
 
 def _weight(ctx: Context, block: Block) -> float:
