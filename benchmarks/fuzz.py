@@ -69,6 +69,7 @@ ALARM_FACTOR = 2.0  # SIGALRM interrupts a call at this multiple of its bound
 WATCHDOG_FACTOR = 5.0  # the watchdog kills the process at this multiple (plus 10 s)
 CHUNK_SECONDS = 4.0  # wall time one hypothesis run (chunk) aims at
 SHRINK_GRACE = 120.0  # how long past the budget a running shrink may go on
+MINIMISE_SECONDS = 30.0  # delta debugging of a shrunk failure that is still large
 
 
 def call_bound(source: Source) -> float:
@@ -500,6 +501,53 @@ def _first_difference(a: str, b: str) -> str:
     return f"at char {i}: {a[max(0, i - 30) : i + 30]!r} -> {b[max(0, i - 30) : i + 30]!r}"
 
 
+# --- minimising ---------------------------------------------------------------------------
+def _fails_with(source: Source, fmt: str, signature: str) -> bool:
+    try:
+        check(source, fmt)
+    except FuzzFailure as failure:
+        return failure.signature == signature
+    return False
+
+
+def _join(parts: list[Source], empty: Source) -> Source:
+    return empty.join(parts)  # type: ignore[arg-type]
+
+
+def minimise(source: Source, fmt: str, signature: str, seconds: float) -> Source:
+    """Delta debugging after hypothesis: drop lines, then characters, while it still fails.
+
+    Hypothesis shrinks the choices that built an input; a mutated fixture keeps the fixture's
+    bulk. This removes chunks of lines (then of characters) as long as the same signature
+    fails, within ``seconds``.
+    """
+    stop_at = time.monotonic() + seconds
+    newline: Source = b"\n" if isinstance(source, bytes) else "\n"
+    empty: Source = b"" if isinstance(source, bytes) else ""
+    for unit in ("lines", "chars"):
+        if unit == "lines":
+            parts: list[Source] = list(source.split(newline))  # type: ignore[arg-type]
+            sep = newline
+        else:
+            if len(source) > 5000:
+                break
+            parts = [source[i : i + 1] for i in range(len(source))]
+            sep = empty
+        chunk = max(1, len(parts) // 2)
+        while chunk >= 1 and time.monotonic() < stop_at:
+            i, removed_any = 0, False
+            while i < len(parts) and time.monotonic() < stop_at:
+                trial = parts[:i] + parts[i + chunk :]
+                if trial and _fails_with(_join(trial, sep), fmt, signature):
+                    parts, removed_any = trial, True
+                else:
+                    i += chunk
+            if not removed_any:
+                chunk //= 2
+        source = _join(parts, sep)
+    return source
+
+
 # --- the loop -------------------------------------------------------------------------------
 @dataclass
 class Found:
@@ -613,8 +661,11 @@ class Fuzzer:
         if chasing:
             sig = chasing[0]
             self.known.add(sig)
-            self.found[sig].shrunk = True
-            self._report(self.found[sig])
+            found = self.found[sig]
+            found.shrunk = True
+            if len(found.source) > 200:
+                found.source = minimise(found.source, found.fmt, sig, MINIMISE_SECONDS)
+            self._report(found)
 
     def _report(self, found: Found) -> None:
         f = found.failure
