@@ -493,7 +493,20 @@ def check(source: Source, fmt: str) -> None:
         except BoilerstripError as exc:
             raise FuzzFailure("non-idempotent", where, f"clean(clean(x)) raised {exc!r}") from exc
         if again != out:
-            raise FuzzFailure("non-idempotent", where, _first_difference(out, str(again)))
+            raise FuzzFailure(
+                "non-idempotent", f"{where} {_second_pass_remover(out, fmt)}",
+                _first_difference(out, str(again)),
+            )  # fmt: skip
+
+
+def _second_pass_remover(out: str, fmt: str) -> str:
+    """The filter/code that removes from ``clean(x)`` what the first pass kept: this tells
+    apart the mechanisms of non-idempotence."""
+    try:
+        removed = boilerstrip.extract(out, input_format=fmt).removed
+    except BoilerstripError:
+        return "raised"
+    return f"via {removed[0].filter}/{removed[0].code}" if removed else "via rendering"
 
 
 def _first_difference(a: str, b: str) -> str:
