@@ -678,6 +678,10 @@ class Fuzzer:
             found.shrunk = True
             if len(found.source) > 200:
                 found.source = minimise(found.source, found.fmt, sig, MINIMISE_SECONDS)
+                try:
+                    check(found.source, found.fmt)
+                except FuzzFailure as failure:  # the detail of the minimised input
+                    found.failure = failure
             self._report(found)
 
     def _report(self, found: Found) -> None:

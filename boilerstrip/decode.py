@@ -41,8 +41,10 @@ def _decode_declared(data: bytes, declared: str) -> str | None:
         return None
     try:
         return data.decode(declared)
-    except UnicodeDecodeError:
-        # A declared charset that does not fit the bytes is a lie we do not trust.
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        # A declared charset that does not fit the bytes is a lie we do not trust; codecs
+        # that are not text encodings at all ("rot13", "base64", "undefined") raise
+        # LookupError or their own UnicodeError subclasses here.
         return None
 
 
