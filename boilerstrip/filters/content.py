@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter, Favor
-from boilerstrip.lexicon.phrases import PHRASE_CATEGORIES
+from boilerstrip.filters.scraped import looks_scraped
 from boilerstrip.result import Category, Removal
 from boilerstrip.span import body_span
 
@@ -28,13 +28,6 @@ _REMOVED_WORD_CAP = 20
 # Re-checked by coordinate search on scrapinghub+wcxb-dev text, 2026-11-25: kept (near-flat).
 _EXTEND_LIKELIHOOD = {Favor.PRECISION: None, Favor.BALANCED: 0.15, Favor.RECALL: 0.08}
 _EXTEND_MIN_WORDS = 4
-# The page must show this many blocks with boilerplate vocabulary before anything is trimmed
-# as outside the body; already clean text keeps its tables, lists and code.
-_MIN_BOILERPLATE_HITS = 2
-# A menu: this many lines in a row of at most this many words, without digits or full stops
-# (table rows carry numbers; list items and code are longer or punctuated).
-_MENU_RUN = 5
-_MENU_ITEM_WORDS = 3
 # A closing list: at least this many items of at least this many words, mostly lower-case,
 # under an optional heading of a few words.
 _LIST_MIN_ITEMS = 3
@@ -67,7 +60,7 @@ class MainBodyFilter(DocumentFilter):
     name: str = "main_body"
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
-        if not _shows_boilerplate(ctx):
+        if not looks_scraped(ctx):
             # Nothing on the page is boilerplate by any rule (no menu label, prompt, notice,
             # link row...): it is clean text already, and its tables, lists and code are the
             # article's, however little they read like prose.
@@ -104,37 +97,6 @@ def _kept_for_recall(ctx: Context, block: Block) -> bool:
         and block.stats.words >= _RECALL_MIN_WORDS
         and ctx.scores[block.index].likelihood >= _RECALL_MIN_LIKELIHOOD
     )
-
-
-def _shows_boilerplate(ctx: Context) -> bool:
-    """Whether the page looks scraped rather than already clean.
-
-    Any of: blocks with boilerplate vocabulary (labels or phrases of any family; one is not
-    enough, a clean article can quote "about us" once), a menu-like run of short lines, or
-    a first line that the headline repeats (converters write the ``<title>`` first). It
-    asks the lexicon and the layout, not earlier filters, so the pass behaves the same
-    whichever filters run before it.
-    """
-    if ctx.page.title_repeats_first_line:
-        return True
-    hits: set[int] = set()
-    for category in PHRASE_CATEGORIES:
-        hits.update(ctx.blocks_with(category))
-        if len(hits) >= _MIN_BOILERPLATE_HITS:
-            return True
-    return _has_menu_run(ctx.document.blocks)
-
-
-def _has_menu_run(blocks: Sequence[Block]) -> bool:
-    run = 0
-    for block in blocks:
-        stats = block.stats
-        menu_like = 0 < stats.words <= _MENU_ITEM_WORDS and not stats.digits
-        menu_like = menu_like and not stats.ends_sentence
-        run = run + 1 if menu_like else 0
-        if run >= _MENU_RUN:
-            return True
-    return False
 
 
 def _article_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | None:
