@@ -12,7 +12,11 @@ if TYPE_CHECKING:
     from boilerstrip.result import Result
 
 
-_LINE_KINDS = frozenset({BlockKind.LINE, BlockKind.SENTENCE})
+# Blocks of these kinds that follow each other in one source paragraph (HTML: one list,
+# table or pre) print on consecutive lines; everything else is a paragraph of its own.
+_LINE_KINDS = frozenset(
+    {BlockKind.LINE, BlockKind.SENTENCE, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.CODE}
+)
 
 
 def _paragraphs(blocks: tuple[Block, ...]) -> list[list[Block]]:

@@ -158,3 +158,16 @@ def test_prose_outside_the_article_element_is_not_body() -> None:
     result = boilerstrip.extract(page)
     assert teaser not in result.body
     assert PROSE in result.body
+
+
+def test_the_title_element_is_metadata_never_body() -> None:
+    page = (
+        "<html><head><title>Short title</title></head><body><article><p>"
+        f"{PROSE}</p><ul><li>Schools get more money for teachers</li>"
+        "<li>Roads get a repair programme next spring</li></ul></article></body></html>"
+    )
+    result = boilerstrip.extract(page)
+    assert "Short title" not in result.body
+    assert {d.code for d in result.removed if d.text == "Short title"} == {"page_title"}
+    # Items of one list print on consecutive lines.
+    assert "teachers\nRoads" in result.body

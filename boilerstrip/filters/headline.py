@@ -18,6 +18,11 @@ class HeadlineFilter(DocumentFilter):
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
         page = ctx.page
         kept_indexes = {b.index for b in kept}
+        for block in kept[:1]:
+            if block.dom is not None and block.dom.tag == "title":
+                yield block, Removal(
+                    Category.TITLE, "page_title", "the page's <title>: metadata, not body"
+                )
         blocks = ctx.document.blocks
         if page.title_index is not None and page.title_index in kept_indexes:
             yield (
