@@ -103,6 +103,11 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
             break
         elif block.stats.words > _HEADLINE_MAX_WORDS:
             break
+    if title_index == 0 and repeat is None and not meta:
+        # A first line with nothing to vouch for it (no title line it repeats, no byline or
+        # date under it) is as likely the first short line of a body already cleaned:
+        # taking it would make a second cleaning take the next one.
+        title_index = None
     title = blocks[title_index].text if title_index is not None else None
     repeats = repeat is not None and repeat == title_index
     return PageMetadata(title, title_index, byline, date, tuple(sorted(meta)), anchor, repeats)
