@@ -127,3 +127,27 @@ def test_known_gaps_are_few() -> None:
     snippets = sum(len(_gaps(n, "must_keep")) + len(_gaps(n, "must_remove")) for n in FIXTURES)
     total = sum(len(_load(n)["must_keep"]) + len(_load(n)["must_remove"]) for n in FIXTURES)
     assert snippets <= 0.05 * total, f"{snippets} of {total} snippets are known gaps"
+
+
+# Cleaning a cleaned page must change nothing. One page still does: its cleaned text starts
+# with a BBC share-panel line ("These are external links...") kept inside the body, which a
+# second cleaning trims as before the body.
+NOT_IDEMPOTENT_YET = {"en-bbc-swift-amas": "a share-panel line kept at the top of the body"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            n,
+            marks=[pytest.mark.xfail(strict=True, reason=NOT_IDEMPOTENT_YET[n])]
+            if n in NOT_IDEMPOTENT_YET
+            else [],
+        )
+        for n in FIXTURES
+    ],
+    ids=FIXTURES,
+)
+def test_cleaning_twice_changes_nothing(name: str) -> None:
+    once = _cleaned(name)
+    assert boilerstrip.clean(once) == once, f"[{name}] a second clean() changed the text"
