@@ -8,7 +8,7 @@ from dataclasses import replace
 from boilerstrip.blocks import Block, Document
 from boilerstrip.deadline import Deadline
 from boilerstrip.decode import decode_bytes, decode_html_bytes
-from boilerstrip.errors import InputTooLargeError, InputTypeError
+from boilerstrip.errors import InputTooLargeError, InputTypeError, InvalidOptionError
 from boilerstrip.lexicon import guess_language_of_words, lexicon_for
 from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
@@ -40,7 +40,7 @@ def build_document(
     stays text). Anything but ``str``/``bytes`` is an ``InputTypeError``.
     """
     if input_format not in INPUT_FORMATS:
-        raise ValueError(
+        raise InvalidOptionError(
             f"input_format must be one of {', '.join(INPUT_FORMATS)}, got {input_format!r}"
         )
     text, is_html = _decoded(source, input_format, max_bytes)

@@ -15,6 +15,10 @@ class InputTooLargeError(BoilerstripError, ValueError):
     """The source is larger than the ``max_bytes`` limit of the call."""
 
 
+class InvalidOptionError(BoilerstripError, ValueError):
+    """An option of a call has a value it does not take (``favor``, ``input_format``)."""
+
+
 class RuleError(BoilerstripError, ValueError):
     """A user rule, rules file or filter specification is malformed."""
 

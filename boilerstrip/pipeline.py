@@ -8,7 +8,12 @@ from pathlib import Path
 from boilerstrip.blocks import Block
 from boilerstrip.deadline import Deadline
 from boilerstrip.document import DEFAULT_MAX_BYTES, build_document
-from boilerstrip.errors import FilterContractError, RuleError, UnknownFilterError
+from boilerstrip.errors import (
+    FilterContractError,
+    InvalidOptionError,
+    RuleError,
+    UnknownFilterError,
+)
 from boilerstrip.filters import BUILTIN_FILTERS
 from boilerstrip.filters.base import BlockFilter, Context, Favor, Filter
 from boilerstrip.filters.registry import as_filter
@@ -142,7 +147,7 @@ def _to_favor(favor: Favor | str) -> Favor:
         return Favor(favor)
     except ValueError:
         known = ", ".join(f.value for f in Favor)
-        raise ValueError(f"favor must be one of {known}, got {favor!r}") from None
+        raise InvalidOptionError(f"favor must be one of {known}, got {favor!r}") from None
 
 
 def _run_filter(filter_: Filter, ctx: Context) -> None:

@@ -31,7 +31,8 @@ DEFAULT_NAMES = (
 PUBLIC = [
     "Block", "BlockFilter", "BlockKind", "BoilerstripError", "Category", "Context",
     "Decision", "Document", "DocumentFilter", "ExtractionTimeoutError", "Favor",
-    "FilterContractError", "InputTooLargeError", "InputTypeError", "Metadata", "PatternRule",
+    "FilterContractError", "InputTooLargeError", "InputTypeError", "InvalidOptionError",
+    "Metadata", "PatternRule",
     "PhraseRule", "Pipeline", "Removal", "Result", "RuleError", "RuleTimeoutError",
     "TextStats", "UnknownFilterError", "__version__", "clean", "extract", "load_rules",
     "register", "registered_names", "rule", "unregister",
@@ -104,8 +105,10 @@ def test_favor_settings_accepted(kit: type[Kit], favor: str) -> None:
 
 
 def test_unknown_favor_rejected() -> None:
-    with pytest.raises(ValueError, match="precision, balanced, recall"):
+    with pytest.raises(boilerstrip.InvalidOptionError, match="precision, balanced, recall"):
         boilerstrip.clean("Some text.", favor="fast")
+    # It is a ValueError too, for callers that catch the builtin.
+    assert issubclass(boilerstrip.InvalidOptionError, ValueError)
 
 
 def test_tiny_timeout_on_large_input(kit: type[Kit]) -> None:

@@ -20,8 +20,9 @@ class HeadlineFilter(DocumentFilter):
         kept_indexes = {b.index for b in kept}
         for block in kept[:1]:
             if block.dom is not None and block.dom.tag == "title":
-                yield block, Removal(
-                    Category.TITLE, "page_title", "the page's <title>: metadata, not body"
+                yield (
+                    block,
+                    Removal(Category.TITLE, "page_title", "the page's <title>: metadata, not body"),
                 )
         blocks = ctx.document.blocks
         if page.title_index is not None and page.title_index in kept_indexes:
