@@ -10,10 +10,11 @@ from boilerstrip.deadline import Deadline
 from boilerstrip.decode import decode_bytes, decode_html_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError, InvalidOptionError
 from boilerstrip.lexicon import guess_language_of_words, lexicon_for
+from boilerstrip.lexicon.tokens import lower_tokens
 from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
 from boilerstrip.sniff import looks_like_html
-from boilerstrip.stats import CJK_LANGUAGES, lower_tokens, measure, tokenize
+from boilerstrip.stats import CJK_LANGUAGES, measure, tokenize
 
 NO_DEADLINE = Deadline(None)
 # 64 MiB: far above any real page, low enough that one bad input cannot eat a worker's RAM.

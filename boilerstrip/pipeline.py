@@ -56,8 +56,9 @@ class Pipeline:
     ) -> Pipeline:
         """A pipeline with ``item`` (name, filter, filter class or rule function) inserted.
 
-        Without ``before``/``after`` a block rule goes before the first document pass (so the
-        main-body pass sees its removals) and a document pass goes last.
+        Without ``before``/``after`` a block rule goes after the last block rule (so the
+        passes after it, main body and duplicates among them, see its removals) and a
+        document pass goes last.
         """
         if before is not None and after is not None:
             raise RuleError("add() takes before= or after=, not both")
@@ -102,9 +103,9 @@ class Pipeline:
         if after is not None:
             return self._index(after) + 1
         if isinstance(new, BlockFilter):
-            for position, f in enumerate(self.filters):
-                if not isinstance(f, BlockFilter) and f.name not in ("metadata", "navigation"):
-                    return position
+            # Beside the other block rules, so every pass after them sees its removals.
+            block_rules = [i for i, f in enumerate(self.filters) if isinstance(f, BlockFilter)]
+            return block_rules[-1] + 1 if block_rules else 0
         return len(self.filters)
 
     # --- running -------------------------------------------------------------------------

@@ -31,15 +31,6 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-def lower_tokens(text: str, tokens: list[str]) -> tuple[str, ...]:
-    """The tokens of ``text`` lower-cased, with curly apostrophes made straight."""
-    lowered = tuple(map(str.lower, tokens))
-    if "’" in text:
-        # The lexicon writes apostrophes straight: "don’t miss" must match "don't miss".
-        lowered = tuple(w.replace("’", "'") for w in lowered)
-    return lowered
-
-
 def measure(
     text: str,
     tokens: list[str],

@@ -30,7 +30,7 @@ _COUNT_HEADER = regex.compile(
     r"^[\[(]?\s*(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários?|"
     r"reacties|komentarz[ey]?|responses?|replies|reactions?|thoughts?)"
     r"(?:\s*\(\d+\)|\s+(?:to|on)\s+.{1,200})?:?\s*[\])]?$",
-    regex.IGNORECASE | regex.MULTILINE,
+    regex.IGNORECASE,
 )
 
 

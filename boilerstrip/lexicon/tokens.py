@@ -11,9 +11,18 @@ WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[©®]")
 CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
+def lower_tokens(text: str, tokens: list[str]) -> tuple[str, ...]:
+    """The tokens of ``text`` lower-cased, with curly apostrophes made straight."""
+    lowered = tuple(map(str.lower, tokens))
+    if "’" in text:
+        # The lexicon writes apostrophes straight: "don’t miss" must match "don't miss".
+        lowered = tuple(w.replace("’", "'") for w in lowered)
+    return lowered
+
+
 def lower_words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, in order."""
-    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    return list(lower_tokens(text, WORD.findall(text)))
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

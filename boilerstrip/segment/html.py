@@ -23,7 +23,7 @@ import regex
 
 from boilerstrip.blocks import BlockKind, DomEvidence
 from boilerstrip.normalize import normalize_text
-from boilerstrip.segment.text import Segment, _split_long_lines
+from boilerstrip.segment.text import Segment, split_long_lines
 
 # Elements whose content is never page text.
 _SKIPPED = frozenset(
@@ -377,7 +377,7 @@ def _rendered(blocks: list[_Block]) -> tuple[str, list[Segment], list[DomEvidenc
         offset += len(block.text)
         previous_group = block.group
     evidence = [block.dom for block in blocks]
-    split = _split_long_lines(segments)
+    split = split_long_lines(segments)
     if len(split) != len(segments):
         # Sentences cut from one block keep its line, and every block has a line of its own.
         by_line = {segment.line: dom for segment, dom in zip(segments, evidence, strict=True)}

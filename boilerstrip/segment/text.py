@@ -62,7 +62,7 @@ def segment_text(text: str, tick: Callable[[], object] = _no_tick) -> list[Segme
     width = _wrap_width(lines)
     segments = lines if width is None else _joined_wraps(lines, width)
     if any(len(s.text) > _SPLIT_LINE_CHARS for s in segments):
-        return _split_long_lines(segments)
+        return split_long_lines(segments)
     return segments
 
 
@@ -80,7 +80,7 @@ def _joined_wraps(lines: list[Segment], width: int) -> list[Segment]:
     return segments
 
 
-def _split_long_lines(segments: list[Segment]) -> list[Segment]:
+def split_long_lines(segments: list[Segment]) -> list[Segment]:
     """Cut lines longer than any paragraph into sentences.
 
     Some converters (and copy-paste) flatten a whole page onto one line; judging it as one
