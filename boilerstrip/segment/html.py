@@ -88,7 +88,11 @@ def segment_html(html: str) -> tuple[str, list[Segment], list[DomEvidence]]:
     Segment offsets point into the rendered text. The page's ``<title>``, when it has one,
     is the first segment (a line of its own), as HTML-to-text converters write it.
     """
-    root = _parse(html)
+    return segment_root(parse_html(html))
+
+
+def segment_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence]]:
+    """``segment_html`` of a page lxml has already parsed (``None``: a page with nothing)."""
     walk = _Walk()
     if root is not None:
         title = _title_of(root)
@@ -100,7 +104,7 @@ def segment_html(html: str) -> tuple[str, list[Segment], list[DomEvidence]]:
 
 
 # --- parsing ---------------------------------------------------------------------------------
-def _parse(html: str) -> Any:
+def parse_html(html: str) -> Any:
     """The page's root element, or ``None`` for a page with no content.
 
     libxml2 gives up at a nesting depth of 256 (2048 with ``huge_tree``) and drops the rest
