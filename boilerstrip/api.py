@@ -10,22 +10,26 @@ from boilerstrip.result import Result
 
 
 def extract(
-    source: str | bytes,
+    source: object,
     *,
     favor: Favor | str = Favor.BALANCED,
     timeout: float | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     language: str | None = None,
     input_format: str = "auto",
+    url: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> Result:
     """Everything boilerstrip finds in ``source``: metadata, kept and removed blocks.
 
     ``source`` is plain text or an HTML page, ``str`` or ``bytes`` (decoded by BOM, then a
-    declared charset for HTML, UTF-8, then detection); ``input_format`` ("auto", "text",
-    "html") says which, or lets the start of the page tell.
+    declared charset for HTML, UTF-8, then detection), or a page already parsed: a
+    BeautifulSoup object, an lxml element or element tree. ``input_format`` ("auto", "text",
+    "html") says which a ``str``/``bytes`` is, or lets the start of the page tell.
     ``favor`` trades recall for precision ("precision", "balanced", "recall"); ``timeout``
-    (seconds) and ``max_bytes`` bound the work; ``language`` overrides the guess.
+    (seconds) and ``max_bytes`` bound the work; ``language`` overrides the guess (and an
+    HTML page's ``<html lang>``). ``url`` (absolute http or https) goes into the metadata
+    and names the site when the page does not.
     """
     chosen = pipeline if pipeline is not None else Pipeline.default()
     return chosen.extract(
@@ -35,17 +39,19 @@ def extract(
         max_bytes=max_bytes,
         language=language,
         input_format=input_format,
+        url=url,
     )
 
 
 def clean(
-    source: str | bytes,
+    source: object,
     *,
     favor: Favor | str = Favor.BALANCED,
     timeout: float | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     language: str | None = None,
     input_format: str = "auto",
+    url: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> str:
     """The clean article body of ``source``: paragraphs in order, one blank line apart."""
@@ -56,6 +62,7 @@ def clean(
         max_bytes=max_bytes,
         language=language,
         input_format=input_format,
+        url=url,
         pipeline=pipeline,
     )
     return render_text(result)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from boilerstrip.segment.html_meta import PageMeta
 
 
 class BlockKind(StrEnum):
@@ -87,6 +90,8 @@ class Document:
     blocks: tuple[Block, ...]
     language: str
     source_kind: str = "text"
+    # What an HTML page's markup says about it (head, JSON-LD); None for plain text.
+    page: PageMeta | None = None
 
     def __len__(self) -> int:
         return len(self.blocks)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import sys
 from dataclasses import replace
+from typing import Any
 
 from boilerstrip.blocks import Block, Document
 from boilerstrip.deadline import Deadline
 from boilerstrip.decode import decode_bytes, decode_html_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError, InvalidOptionError
-from boilerstrip.lexicon import guess_language_of_words, lexicon_for
+from boilerstrip.lexicon import guess_language_of_words, known_languages, lexicon_for
 from boilerstrip.lexicon.tokens import lower_tokens
 from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
@@ -35,15 +37,21 @@ def build_document(
     language: str | None = None,
     deadline: Deadline = NO_DEADLINE,
 ) -> Document:
-    """The ``Document`` of ``source``: plain text or HTML, ``str`` or ``bytes``.
+    """The ``Document`` of ``source``: plain text or HTML as ``str`` or ``bytes``, or a page
+    already parsed (a BeautifulSoup object, an lxml element or element tree).
 
     ``input_format="auto"`` recognises HTML by its start (a text that merely contains a ``<``
-    stays text). Anything but ``str``/``bytes`` is an ``InputTypeError``.
+    stays text); a parsed page is HTML. Any other type is an ``InputTypeError``.
     """
     if input_format not in INPUT_FORMATS:
         raise InvalidOptionError(
             f"input_format must be one of {', '.join(INPUT_FORMATS)}, got {input_format!r}"
         )
+    if not isinstance(source, (str, bytes, bytearray, memoryview)):
+        tree = _lxml_tree(source)
+        if tree is not None:
+            _check_html_format(input_format, source)
+            return document_from_tree(tree[0], language, deadline)
     text, is_html = _decoded(source, input_format, max_bytes)
     if is_html:
         return document_from_html(text, language, deadline)
@@ -67,10 +75,58 @@ def _decoded(source: object, input_format: str, max_bytes: int | None) -> tuple[
         _check_size(len(source), max_bytes)
         is_html = input_format == "html" or (input_format == "auto" and looks_like_html(source))
         return source, is_html
+    markup = _soup_markup(source)
+    if markup is not None:
+        _check_html_format(input_format, source)
+        _check_size(len(markup), max_bytes)
+        return markup, True
     raise InputTypeError(
-        f"boilerstrip expects the page as str or bytes, got {type(source).__name__}"
-        + (" (None)" if source is None else "")
+        "boilerstrip expects the page as str or bytes, a BeautifulSoup object or an lxml "
+        f"element, got {type(source).__name__}" + (" (None)" if source is None else "")
     )
+
+
+def _soup_markup(source: object) -> str | None:
+    """A BeautifulSoup document or tag as HTML; ``None`` for anything else.
+
+    bs4 is an optional extra and is never imported here: a soup exists only if its caller
+    imported bs4, so the module is looked up, not loaded. Its markup is parsed again by lxml
+    (bs4's own tree would need a second walker for the same blocks).
+    """
+    bs4 = sys.modules.get("bs4")
+    if bs4 is None or not isinstance(source, bs4.element.Tag):
+        return None
+    return str(source)
+
+
+def _lxml_tree(source: object) -> tuple[Any] | None:
+    """``(root,)`` of an lxml element or element tree (root ``None`` when it has no element);
+    ``None`` for anything else. The caller's tree is walked as is, without serialising it."""
+    etree = sys.modules.get("lxml.etree")
+    if etree is None:
+        return None
+    root: Any = source
+    if isinstance(source, etree._ElementTree):
+        root = source.getroot()
+    elif not etree.iselement(source):
+        return None
+    if root is None or not isinstance(root.tag, str):
+        return (None,)  # a tree without a root, or a lone comment: a page with nothing
+    if root.tag.startswith("{"):
+        # An XHTML tree parsed as XML names its tags "{namespace}p": the HTML parser reads
+        # the serialised page with plain tag names, as the walk expects.
+        from boilerstrip.segment.html import parse_html
+
+        return (parse_html(etree.tostring(root, encoding="unicode")),)
+    return (root,)
+
+
+def _check_html_format(input_format: str, source: object) -> None:
+    if input_format == "text":
+        raise InvalidOptionError(
+            f"input_format='text' does not apply to a parsed page ({type(source).__name__}); "
+            "pass its text as a str instead, or leave input_format='auto'"
+        )
 
 
 def _has_bom(data: bytes) -> bool:
@@ -142,12 +198,29 @@ def document_from_html(
     ``Document.text`` is the page rendered as text (see ``segment.html.segment_html``); block
     offsets point into it as they do into a plain-text source.
     """
-    from boilerstrip.segment.html import segment_html
+    from boilerstrip.segment.html import parse_html
 
-    text, segments, evidence = segment_html(html)
+    return document_from_tree(parse_html(html), language, deadline)
+
+
+def document_from_tree(
+    root: Any, language: str | None = None, deadline: Deadline = NO_DEADLINE
+) -> Document:
+    """``document_from_html`` of a page lxml has parsed: its root element, or ``None``.
+
+    ``Document.page`` holds what the markup says about the page (``segment.html_meta``). Its
+    ``<html lang>`` is the document's language when the caller gave none and it names a
+    language with a stopword list; otherwise the language is guessed from the words.
+    """
+    from boilerstrip.segment.html import segment_root
+    from boilerstrip.segment.html_meta import page_meta
+
+    text, segments, evidence = segment_root(root)
     deadline.check()
+    page = page_meta(root)
+    declared = page.language if page.language in known_languages() else None
     words = _words_by_text(segments, deadline)
-    lang = language or guess_language_of_words(words[s.text][1] for s in segments)
+    lang = language or declared or guess_language_of_words(words[s.text][1] for s in segments)
     blocks = _measured_blocks(segments, words, lang, deadline)
     with_dom = tuple(replace(b, dom=dom) for b, dom in zip(blocks, evidence, strict=True))
-    return Document(text, with_dom, lang, "html")
+    return Document(text, with_dom, lang, "html", page)

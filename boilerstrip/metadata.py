@@ -5,20 +5,28 @@ a date between them. The finder anchors on the best prose span, walks back a few
 takes the byline/date lines and the nearest headline-like line it meets. When the page's first
 line is its ``<title>`` (as HTML-to-text converters write it), a block repeating the title
 (minus the site name) is preferred as the headline.
+
+``report_metadata`` merges that with what an HTML page's markup states (``segment.html_meta``)
+into the result's ``Metadata``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 import regex
 
 from boilerstrip.blocks import Block
 from boilerstrip.dates import find_date
+from boilerstrip.errors import InvalidOptionError
 from boilerstrip.filters.base import Context
+from boilerstrip.lexicon.language import UNDETERMINED
 from boilerstrip.lexicon.months import MONTHS
 from boilerstrip.lexicon.tokens import lower_words
+from boilerstrip.result import Metadata
+from boilerstrip.segment.html_meta import PageMeta
 from boilerstrip.span import body_span
 
 # How far before the body the headline may stand, in blocks.
@@ -62,6 +70,13 @@ LONE_LINE_MAX_WORDS = 10
 _TITLE_SIMILARITY = 0.75
 _TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:·•»]\s+")
 _NAME_TRIM = regex.compile(r"[\s,|•·\-–—:;]+$")
+# An <h1> inside these is a heading of the page's furniture, not the article's headline.
+_FURNITURE = frozenset({"nav", "aside", "footer"})
+# A title part and a site name match on a shared start at least this long ("BBC News", "bbc").
+_MIN_SITE_PREFIX = 3
+# Labels between a registrable name and the top-level domain: "bbc.co.uk", "abc.net.au".
+_SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "ne", "net", "or", "org"})
+_ALNUM = regex.compile(r"[\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,3 +222,151 @@ def _is_headline(block: Block, ctx: Context) -> bool:
         return False
     # A headline may end in ? or ! but is not a finished sentence of a paragraph.
     return not block.text.endswith(".") and stats.sentences <= 1
+
+
+# --- what the result reports -----------------------------------------------------------------
+def report_metadata(ctx: Context, url: str | None = None) -> Metadata:
+    """The result's metadata: what the text shows (headline, byline and date lines) and, for
+    HTML, first what the markup states; the caller's ``url`` names the site when the page
+    does not. Plain text reports its headline exactly as before HTML metadata existed.
+    """
+    found = ctx.page
+    document = ctx.document
+    page = document.page
+    if page is None:
+        site = site_of(url)
+        return Metadata(found.title, found.byline, found.date, document.language, url, site)
+    canonical = _web_url(page.canonical_url, url)
+    site = page.site_name or site_of(url) or site_of(canonical)
+    # The declared language stands in only where the words name none: one the caller gave,
+    # or one with a stopword list, is already the document's.
+    undetermined = document.language == UNDETERMINED
+    return Metadata(
+        title=_html_title(document.blocks, page, site, found.title),
+        byline=page.author or found.byline,
+        # A first <time> may date a sidebar item: the date line by the headline goes first.
+        date=page.date or found.date or page.time_date,
+        language=page.language if undetermined and page.language else document.language,
+        url=url,
+        site_name=site,
+        canonical_url=canonical,
+    )
+
+
+def _html_title(
+    blocks: Sequence[Block], page: PageMeta, site: str | None, headline: str | None
+) -> str | None:
+    """og:title (or JSON-LD headline), the first ``<h1>``, the headline the text shows, then
+    the ``<title>``; each without the site name it may carry."""
+    if page.title:
+        return without_site_name(page.title, site)
+    for block in blocks:
+        dom = block.dom
+        if dom is not None and dom.tag == "h1" and _is_h1_headline(block, site):
+            return block.text
+    if headline:
+        return headline
+    first = blocks[0] if blocks else None
+    if first is not None and first.dom is not None and first.dom.tag == "title":
+        return without_site_name(first.text, site)
+    return None
+
+
+def _is_h1_headline(block: Block, site: str | None) -> bool:
+    """Not a logo (the site's name in an ``<h1>``) nor a heading of the page's furniture."""
+    if not 1 <= block.stats.words <= _HEADLINE_MAX_WORDS or block.dom is None:
+        return False
+    if _FURNITURE.intersection(block.dom.ancestors):
+        return False
+    return site is None or not _names_site(block.text, site)
+
+
+def without_site_name(title: str, site: str | None) -> str:
+    """``title`` without a site name standing at its end or start ("Headline | Site")."""
+    if not site:
+        return title
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    last, first = separators[-1], separators[0]
+    if _names_site(title[last.end() :], site):
+        return title[: last.start()].strip() or title
+    if _names_site(title[: first.start()], site):
+        return title[first.end() :].strip() or title
+    return title
+
+
+def _names_site(part: str, site: str) -> bool:
+    """Whether ``part`` of a title is the site's name: "BBC News" for the site "bbc.co.uk",
+    "The Guardian" for "theguardian.com" or "Guardian"; letters and digits compared."""
+    squashed = _squashed(part)
+    if not squashed:
+        return False
+    for key in _site_keys(site):
+        shorter = min(len(key), len(squashed))
+        if squashed == key or (
+            shorter >= _MIN_SITE_PREFIX and (squashed.startswith(key) or key.startswith(squashed))
+        ):
+            return True
+    return False
+
+
+def _site_keys(site: str) -> set[str]:
+    keys = {_squashed(site)}
+    if "." in site and " " not in site:
+        # A host: its registrable name, "bbc" of "news.bbc.co.uk".
+        labels = [label for label in site.lower().split(".") if label][:-1]
+        while len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+            labels.pop()
+        if labels:
+            keys.add(_squashed(labels[-1]))
+    keys.discard("")
+    return keys
+
+
+def _squashed(text: str) -> str:
+    return "".join(_ALNUM.findall(text.casefold()))
+
+
+def checked_url(url: object) -> str | None:
+    """``url`` when it is an absolute http(s) URL (``None`` passes); else InvalidOptionError."""
+    if url is None:
+        return None
+    if not isinstance(url, str):
+        raise InvalidOptionError(
+            f"url must be a str (an absolute http or https URL), got {type(url).__name__}"
+        )
+    if not _is_web_url(url):
+        raise InvalidOptionError(
+            "url must be an absolute http or https URL such as 'https://example.com/news/1', "
+            f"got {url[:200]!r}"
+        )
+    return url
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of a checked ``url`` without a leading "www.": a site's name of last resort."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _is_web_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        _ = parts.port  # a port that is not a number raises ValueError here
+    except ValueError:
+        return False
+    blank = any(c.isspace() for c in url)
+    return parts.scheme.lower() in ("http", "https") and bool(host) and not blank
+
+
+def _web_url(value: str | None, base: str | None) -> str | None:
+    """``value`` made absolute against ``base`` if it is relative; ``None`` unless http(s)."""
+    if not value:
+        return None
+    try:
+        joined = urljoin(base, value) if base else value
+    except ValueError:
+        return None
+    return joined if _is_web_url(joined) else None

@@ -17,8 +17,9 @@ from boilerstrip.errors import (
 from boilerstrip.filters import BUILTIN_FILTERS
 from boilerstrip.filters.base import BlockFilter, Context, Favor, Filter
 from boilerstrip.filters.registry import as_filter
+from boilerstrip.metadata import checked_url, report_metadata
 from boilerstrip.render import render_text
-from boilerstrip.result import Category, Decision, Metadata, Removal, Result
+from boilerstrip.result import Category, Decision, Removal, Result
 
 
 class Pipeline:
@@ -118,12 +119,16 @@ class Pipeline:
         max_bytes: int | None = DEFAULT_MAX_BYTES,
         language: str | None = None,
         input_format: str = "auto",
+        url: str | None = None,
     ) -> Result:
         """Run every filter over ``source`` and return the full ``Result``.
 
-        ``source`` is plain text or HTML, ``str`` or ``bytes``; ``input_format`` ("auto",
-        "text", "html") says which, or lets the start of the page tell.
+        ``source`` is plain text or HTML, ``str`` or ``bytes``, or a parsed page (a
+        BeautifulSoup object, an lxml element or tree); ``input_format`` ("auto", "text",
+        "html") says which, or lets the start of the page tell. ``url``, an absolute http(s)
+        URL, is reported in the metadata and names the site when the page does not.
         """
+        url = checked_url(url)
         deadline = Deadline(timeout)
         document = build_document(
             source,
@@ -136,7 +141,7 @@ class Pipeline:
         for filter_ in self.filters:
             ctx.check_deadline()
             _run_filter(filter_, ctx)
-        return Result(document, ctx.decisions(), _metadata(ctx))
+        return Result(document, ctx.decisions(), report_metadata(ctx, url))
 
     def clean(self, source: object, **options: object) -> str:
         """The clean article body of ``source`` (see ``extract`` for the options)."""
@@ -191,10 +196,3 @@ def _checked_pair(item: object, filter_: Filter, blocks: Sequence[Block]) -> tup
     if not (0 <= block.index < len(blocks) and blocks[block.index] is block):
         raise FilterContractError(f"filter {filter_.name!r} yielded a block not of this document")
     return block, _checked_removal(removal, filter_)
-
-
-def _metadata(ctx: Context) -> Metadata:
-    page = ctx.page
-    return Metadata(
-        title=page.title, byline=page.byline, date=page.date, language=ctx.document.language
-    )

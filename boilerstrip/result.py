@@ -70,7 +70,13 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
-    """What the page says about the article, when it says it."""
+    """What the page says about the article, when it says it.
+
+    ``byline`` names the author(s); ``date`` is ISO 8601 (YYYY-MM-DD); ``language`` a
+    primary language subtag ("en"). ``url`` is the one the caller passed; ``canonical_url``
+    the one an HTML page declares for itself; ``site_name`` what the page calls its site,
+    else the host of ``url`` (or of ``canonical_url``) without "www.".
+    """
 
     title: str | None = None
     byline: str | None = None
@@ -78,6 +84,7 @@ class Metadata:
     language: str | None = None
     url: str | None = None
     site_name: str | None = None
+    canonical_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

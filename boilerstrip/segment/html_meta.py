@@ -1,0 +1,244 @@
+"""What an HTML page says about itself in its markup: Open Graph and ``<meta>`` tags, JSON-LD,
+``<link rel=canonical>``, ``<html lang>`` and ``<time datetime>``.
+
+One pass over the parsed tree (lxml's C iterator, filtered by tag) collects the candidates;
+every value is checked for its type, bounded in size and whitespace-normalised, so junk
+markup gives ``None`` fields, never an exception. Choosing between these values and what the
+text itself shows (the headline, a byline line) is ``metadata.report_metadata``'s job.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import regex
+
+from boilerstrip.dates import find_date
+from boilerstrip.normalize import normalize_text
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """The page's own statements about the article; ``None`` where it says nothing usable.
+
+    ``date`` comes from JSON-LD or ``article:published_time``; ``time_date`` from the first
+    ``<time datetime>``, kept apart because a page's first ``<time>`` may date a sidebar item.
+    Dates are ISO 8601 (YYYY-MM-DD); ``language`` is a primary subtag ("en" for "en-US").
+    """
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    time_date: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+
+
+# Longer values are not metadata but a page stuffing its head; they are cut before any work.
+_MAX_VALUE_CHARS = 1000
+# JSON-LD: a page's structured data is a few kB; bigger blocks (product catalogues, whole
+# article bodies) are skipped rather than parsed, and so are pages with dozens of them.
+_MAX_JSON_LD_CHARS = 200_000
+_MAX_JSON_LD_SCRIPTS = 16
+# Nodes of one JSON-LD block considered (its top level and its @graph), and authors named.
+_MAX_NODES = 200
+_MAX_AUTHORS = 5
+# @type values of the node that describes the article itself.
+_ARTICLE_TYPE_ENDS = ("Article", "Posting", "Report", "Review")
+_LANGUAGE_TAG = regex.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+_LEADING_BY = regex.compile(r"^(?:by|von|par|por|di|door)\s*:?\s+", regex.IGNORECASE)
+_JSON_WRAPPERS = regex.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def page_meta(root: Any) -> PageMeta:
+    """The metadata the markup of ``root`` (an lxml element, or ``None``) states."""
+    if root is None or not isinstance(getattr(root, "tag", None), str):
+        return PageMeta()
+    metas, links, scripts, time_date = _collect(root)
+    linked = _linked_data(scripts)
+    return PageMeta(
+        title=_first(metas.get("og:title"), linked.headline),
+        author=_first(
+            _author(metas.get("author")), _author(metas.get("article:author")), linked.author
+        ),
+        date=_first(linked.date, _iso_date(metas.get("article:published_time"))),
+        time_date=time_date,
+        language=language_code(_text(root.get("lang") or root.get(_XML_LANG))),
+        canonical_url=_first(links.get("canonical"), metas.get("og:url")),
+        site_name=_site_name(_first(metas.get("og:site_name"), linked.publisher)),
+    )
+
+
+def _first(*values: str | None) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def _collect(root: Any) -> tuple[dict[str, str], dict[str, str], list[str], str | None]:
+    """``<meta>`` values by name/property, ``<link>`` hrefs by rel, JSON-LD script texts and
+    the first ``<time datetime>`` date, from one pass over the tree."""
+    metas: dict[str, str] = {}
+    links: dict[str, str] = {}
+    scripts: list[str] = []
+    time_date: str | None = None
+    for element in root.iter("meta", "link", "script", "time"):
+        tag = element.tag
+        if tag == "meta":
+            _add_meta(element, metas)
+        elif tag == "link":
+            href = _text(element.get("href"))
+            for rel in (element.get("rel") or "").lower().split():
+                if href:
+                    links.setdefault(rel, href)
+        elif tag == "script":
+            if len(scripts) < _MAX_JSON_LD_SCRIPTS and _is_json_ld(element):
+                scripts.append(element.text)
+        elif time_date is None:
+            time_date = _iso_date(_text(element.get("datetime")))
+    return metas, links, scripts, time_date
+
+
+def _is_json_ld(element: Any) -> bool:
+    kind = element.get("type") or ""
+    return bool(element.text) and kind.strip().lower() == "application/ld+json"
+
+
+def _add_meta(element: Any, metas: dict[str, str]) -> None:
+    key = element.get("property") or element.get("name") or element.get("itemprop")
+    value = _text(element.get("content"))
+    if key and value:
+        metas.setdefault(key.strip().lower(), value)
+
+
+def _text(value: object) -> str | None:
+    """``value`` as one clean line, or ``None`` when it is not a non-blank string."""
+    if not isinstance(value, str):
+        return None
+    cleaned = normalize_text(" ".join(value[:_MAX_VALUE_CHARS].split()))
+    return cleaned or None
+
+
+def _author(value: str | None) -> str | None:
+    """A person's name from a meta value: "By " dropped, profile links are not names."""
+    if value is None or "://" in value or value.startswith(("/", "www.")):
+        return None
+    return _LEADING_BY.sub("", value) or None
+
+
+def _site_name(value: str | None) -> str | None:
+    """A site's name; one written as a URL ("https://www.example.in") becomes its host."""
+    if value is None or not value.lower().startswith(("http://", "https://", "www.")):
+        return value
+    try:
+        host = urlsplit(value if "://" in value else f"http://{value}").hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def _iso_date(value: str | None) -> str | None:
+    found = find_date(value[:64]) if value else None
+    return found[0] if found is not None else None
+
+
+def language_code(value: str | None) -> str | None:
+    """The primary language subtag of a BCP 47 tag, lower-cased: "en-US" -> "en"."""
+    match = _LANGUAGE_TAG.fullmatch(value) if value else None
+    return match.group(1).lower() if match is not None else None
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _LinkedData:
+    headline: str | None = None
+    author: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+
+
+def _linked_data(scripts: list[str]) -> _LinkedData:
+    """What the first article node of the page's JSON-LD blocks says (a page's other nodes,
+    breadcrumbs and web-site descriptions, name the publisher at most)."""
+    nodes: list[dict[str, Any]] = []
+    for script in scripts:
+        nodes.extend(_nodes(_parsed_json(script)))
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+    article = next((n for n in nodes if _is_article(n)), None)
+    if article is None:
+        article = next((n for n in nodes if "datePublished" in n), {})
+    website = next((n for n in nodes if "WebSite" in _types(n)), {})
+    publisher = _resolved(article.get("publisher"), by_id)
+    return _LinkedData(
+        headline=_text(article.get("headline")),
+        author=_names(article.get("author"), by_id),
+        date=_iso_date(_text(article.get("datePublished"))),
+        publisher=_first(_name_of(publisher), _text(website.get("name"))),
+    )
+
+
+def _parsed_json(script: str) -> object:
+    if len(script) > _MAX_JSON_LD_CHARS:
+        return None
+    try:
+        # strict=False: pages put raw line breaks and tabs inside JSON-LD strings.
+        return json.loads(_JSON_WRAPPERS.sub("", script), strict=False)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _nodes(data: object) -> Iterator[dict[str, Any]]:
+    """The objects of a JSON-LD block: its top level (one object or a list) and the members
+    of any ``@graph``; nested objects are reached through the properties that name them."""
+    pending = [data]
+    seen = 0
+    while pending and seen < _MAX_NODES:
+        item = pending.pop()
+        seen += 1
+        if isinstance(item, list):
+            pending.extend(reversed(item[:_MAX_NODES]))
+        elif isinstance(item, dict):
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                pending.extend(reversed(graph[:_MAX_NODES]))
+            yield item
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return [k for k in kinds if isinstance(k, str)]
+
+
+def _is_article(node: dict[str, Any]) -> bool:
+    return any(k.endswith(_ARTICLE_TYPE_ENDS) for k in _types(node))
+
+
+def _resolved(value: object, by_id: dict[str, dict[str, Any]]) -> object:
+    """A ``{"@id": ...}`` reference replaced by the node it names (one level)."""
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    return value
+
+
+def _name_of(value: object) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list) and value:
+        value = value[0]
+    return _text(value)
+
+
+def _names(value: object, by_id: dict[str, dict[str, Any]]) -> str | None:
+    """Author names joined with commas: a string, a Person/Organization, or a list of them."""
+    items = value[:_MAX_AUTHORS] if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        name = _author(_name_of(_resolved(item, by_id)))
+        if name and name not in names:
+            names.append(name)
+    return ", ".join(names) or None
