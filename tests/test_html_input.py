@@ -172,3 +172,21 @@ def test_the_title_element_is_metadata_never_body() -> None:
     assert {d.code for d in result.removed if d.text == "Short title"} == {"page_title"}
     # Items of one list print on consecutive lines.
     assert "teachers\nRoads" in result.body
+
+
+def test_a_figure_caption_is_not_body_even_as_prose() -> None:
+    caption = "The mayor, who took office in May, speaks to reporters outside the town hall."
+    figure = f"<figure><img src='a.jpg'><figcaption>{caption}</figcaption></figure>"
+    page = PAGE.replace("</article>", f"{figure}</article>")
+    result = boilerstrip.extract(page)
+    assert {d.code for d in result.removed if d.text == caption} == {"figure_caption"}
+    assert PROSE in result.body
+
+
+def test_a_block_inside_a_link_is_a_teaser_card() -> None:
+    summary = "The county board met on Monday to discuss a plan for new bus routes and fares."
+    page = PAGE.replace(
+        "</article>", f"</article><a href='/bus'><div><h3>Bus plan</h3><p>{summary}</p></div></a>"
+    )
+    result = boilerstrip.extract(page)
+    assert {d.code for d in result.removed if d.text == summary} == {"in_link"}

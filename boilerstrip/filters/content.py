@@ -51,6 +51,10 @@ _ARTICLE_TAG = "article"
 _BODY_MARK = "articlebody"
 _ARTICLE_PROSE_SHARE = 0.6
 _RECALL_MIN_LIKELIHOOD = 0.95
+# HTML: a figure's caption stands inside the article, so removing it says nothing about
+# where the body ends; it weighs nothing. Against -1.5 per word: HTML F1 0.9460 -> 0.9457
+# (scrapinghub), 0.9169 -> 0.9179 (wcxb articles).
+_NEUTRAL_CODES = frozenset({"figure_caption"})
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,8 @@ def _weight(ctx: Context, block: Block) -> float:
     decision = ctx.decision(block.index)
     if decision is None:
         return ctx.scores[block.index].weight
+    if decision.code in _NEUTRAL_CODES:
+        return 0.0
     if decision.code in _LISTING_MARKS:
         # A byline or time stamp standing alone marks an item of a listing (headline,
         # author, date, summary...); inside an article they do not recur.
