@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import sys
+from copy import deepcopy
 from dataclasses import replace
 from typing import Any
 
@@ -118,7 +119,21 @@ def _lxml_tree(source: object) -> tuple[Any] | None:
         from boilerstrip.segment.html import parse_html
 
         return (parse_html(etree.tostring(root, encoding="unicode")),)
-    return (root,)
+    return (_without_comments(root, etree),)
+
+
+def _without_comments(root: Any, etree: Any) -> Any:
+    """``root``, or a copy of it without comments and processing instructions.
+
+    lxml's walker passes over those together with their tails, the text after them, which
+    the page shows; our own parser drops them, trees from ``lxml.html`` keep them. The
+    caller's tree is copied rather than changed.
+    """
+    if next(root.iter(etree.Comment, etree.ProcessingInstruction), None) is None:
+        return root
+    copy = deepcopy(root)
+    etree.strip_elements(copy, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return copy
 
 
 def _check_html_format(input_format: str, source: object) -> None:

@@ -26,7 +26,7 @@ from boilerstrip.lexicon.language import UNDETERMINED
 from boilerstrip.lexicon.months import MONTHS
 from boilerstrip.lexicon.tokens import lower_words
 from boilerstrip.result import Metadata
-from boilerstrip.segment.html_meta import PageMeta
+from boilerstrip.segment.html_meta import PageMeta, is_web_url
 from boilerstrip.span import body_span
 
 # How far before the body the headline may stand, in blocks.
@@ -336,7 +336,7 @@ def checked_url(url: object) -> str | None:
         raise InvalidOptionError(
             f"url must be a str (an absolute http or https URL), got {type(url).__name__}"
         )
-    if not _is_web_url(url):
+    if not is_web_url(url):
         raise InvalidOptionError(
             "url must be an absolute http or https URL such as 'https://example.com/news/1', "
             f"got {url[:200]!r}"
@@ -350,17 +350,6 @@ def site_of(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _is_web_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-        _ = parts.port  # a port that is not a number raises ValueError here
-    except ValueError:
-        return False
-    blank = any(c.isspace() for c in url)
-    return parts.scheme.lower() in ("http", "https") and bool(host) and not blank
-
-
 def _web_url(value: str | None, base: str | None) -> str | None:
     """``value`` made absolute against ``base`` if it is relative; ``None`` unless http(s)."""
     if not value:
@@ -369,4 +358,4 @@ def _web_url(value: str | None, base: str | None) -> str | None:
         joined = urljoin(base, value) if base else value
     except ValueError:
         return None
-    return joined if _is_web_url(joined) else None
+    return joined if is_web_url(joined) else None

@@ -48,6 +48,9 @@ _MAX_JSON_LD_SCRIPTS = 16
 # Nodes of one JSON-LD block considered (its top level and its @graph), and authors named.
 _MAX_NODES = 200
 _MAX_AUTHORS = 5
+_META_KEYS = frozenset(
+    {"og:title", "og:site_name", "og:url", "author", "article:author", "article:published_time"}
+)
 # @type values of the node that describes the article itself.
 _ARTICLE_TYPE_ENDS = ("Article", "Posting", "Report", "Review")
 _LANGUAGE_TAG = regex.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
@@ -60,18 +63,20 @@ def page_meta(root: Any) -> PageMeta:
     """The metadata the markup of ``root`` (an lxml element, or ``None``) states."""
     if root is None or not isinstance(getattr(root, "tag", None), str):
         return PageMeta()
-    metas, links, scripts, time_date = _collect(root)
+    metas, canonical, scripts, time_date = _collect(root)
     linked = _linked_data(scripts)
+
+    def meta(key: str) -> str | None:
+        return _text(metas.get(key))
+
     return PageMeta(
-        title=_first(metas.get("og:title"), linked.headline),
-        author=_first(
-            _author(metas.get("author")), _author(metas.get("article:author")), linked.author
-        ),
-        date=_first(linked.date, _iso_date(metas.get("article:published_time"))),
+        title=_first(meta("og:title"), linked.headline),
+        author=_first(_author(meta("author")), _author(meta("article:author")), linked.author),
+        date=_first(linked.date, _iso_date(meta("article:published_time"))),
         time_date=time_date,
         language=language_code(_text(root.get("lang") or root.get(_XML_LANG))),
-        canonical_url=_first(links.get("canonical"), metas.get("og:url")),
-        site_name=_site_name(_first(metas.get("og:site_name"), linked.publisher)),
+        canonical_url=_canonical(_text(canonical), meta("og:url")),
+        site_name=_site_name(_first(meta("og:site_name"), linked.publisher)),
     )
 
 
@@ -79,11 +84,11 @@ def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
 
 
-def _collect(root: Any) -> tuple[dict[str, str], dict[str, str], list[str], str | None]:
-    """``<meta>`` values by name/property, ``<link>`` hrefs by rel, JSON-LD script texts and
-    the first ``<time datetime>`` date, from one pass over the tree."""
+def _collect(root: Any) -> tuple[dict[str, str], str | None, list[str], str | None]:
+    """The ``<meta>`` values read (raw, by name/property), the canonical link, JSON-LD script
+    texts and the first ``<time datetime>`` date, from one pass over the tree."""
     metas: dict[str, str] = {}
-    links: dict[str, str] = {}
+    canonical: str | None = None
     scripts: list[str] = []
     time_date: str | None = None
     for element in root.iter("meta", "link", "script", "time"):
@@ -91,16 +96,14 @@ def _collect(root: Any) -> tuple[dict[str, str], dict[str, str], list[str], str 
         if tag == "meta":
             _add_meta(element, metas)
         elif tag == "link":
-            href = _text(element.get("href"))
-            for rel in (element.get("rel") or "").lower().split():
-                if href:
-                    links.setdefault(rel, href)
+            if canonical is None and "canonical" in (element.get("rel") or "").lower().split():
+                canonical = element.get("href")
         elif tag == "script":
             if len(scripts) < _MAX_JSON_LD_SCRIPTS and _is_json_ld(element):
                 scripts.append(element.text)
         elif time_date is None:
             time_date = _iso_date(_text(element.get("datetime")))
-    return metas, links, scripts, time_date
+    return metas, canonical, scripts, time_date
 
 
 def _is_json_ld(element: Any) -> bool:
@@ -109,10 +112,15 @@ def _is_json_ld(element: Any) -> bool:
 
 
 def _add_meta(element: Any, metas: dict[str, str]) -> None:
+    """Keep the first non-blank value of each key read; pages hold dozens of others."""
     key = element.get("property") or element.get("name") or element.get("itemprop")
-    value = _text(element.get("content"))
-    if key and value:
-        metas.setdefault(key.strip().lower(), value)
+    if not key:
+        return
+    key = key.strip().lower()
+    if key in _META_KEYS and key not in metas:
+        value = element.get("content")
+        if value and not value.isspace():
+            metas[key] = value
 
 
 def _text(value: object) -> str | None:
@@ -128,6 +136,25 @@ def _author(value: str | None) -> str | None:
     if value is None or "://" in value or value.startswith(("/", "www.")):
         return None
     return _LEADING_BY.sub("", value) or None
+
+
+def _canonical(*candidates: str | None) -> str | None:
+    """The first absolute http(s) URL among ``candidates``, else the first relative one (for
+    the caller's ``url=`` to complete)."""
+    given = [c for c in candidates if c]
+    return next((c for c in given if is_web_url(c)), given[0] if given else None)
+
+
+def is_web_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http or https URL with a host and no blanks in it."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        _ = parts.port  # a port that is not a number raises ValueError here
+    except ValueError:
+        return False
+    blank = any(c.isspace() for c in url)
+    return parts.scheme.lower() in ("http", "https") and bool(host) and not blank
 
 
 def _site_name(value: str | None) -> str | None:
