@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -191,3 +192,137 @@ def test_missing_rules_file_is_an_error(tmp_path: Path) -> None:
 def test_version() -> None:
     out = ok("--version")
     assert out.strip() == f"boilerstrip {boilerstrip.__version__}"
+
+
+# --- HTML, gzip and batches ------------------------------------------------------------------
+HTML_PAGE = """<!doctype html><html><head><title>Harbour works resume - Example News</title>
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article>
+<h1>Harbour works resume</h1>
+<p>Work on the harbour wall resumed on Monday, after a winter in which storms delayed the
+contractors, the council said in a statement that also set out the new timetable.</p>
+<h2>What changes</h2>
+<ul><li>The north quay reopens in May.</li><li>Ferries use the east pier until then.</li></ul>
+<p>The council expects the whole project to be finished by the end of next year, and it
+will publish monthly reports on its website so residents can follow the progress.</p>
+</article><footer>Copyright 2024 Example News. All rights reserved.</footer></body></html>
+"""
+
+
+def write_page(directory: Path, name: str, data: bytes) -> Path:
+    path = directory / name
+    path.write_bytes(data)
+    return path
+
+
+def test_gzip_file_is_decompressed(tmp_path: Path) -> None:
+    page = write_page(tmp_path, "seed.txt.gz", gzip.compress(SEED_PAGE.read_bytes()))
+    assert ok(str(page)) == seed_body() + "\n"
+
+
+def test_gzip_is_recognised_by_its_bytes_not_its_name(tmp_path: Path) -> None:
+    html = HTML_PAGE.encode("utf-8")
+    page = write_page(tmp_path, "page.html", gzip.compress(html))
+    plain = write_page(tmp_path, "plain.html", html)
+    assert ok("--format", "markdown", str(page)) == ok("--format", "markdown", str(plain))
+    assert ok("-", stdin=gzip.compress(html)) == ok(str(plain))
+
+
+def test_corrupt_gzip_is_an_error(tmp_path: Path) -> None:
+    broken = gzip.compress(SEED_PAGE.read_bytes())[:200]
+    page = write_page(tmp_path, "broken.txt.gz", broken)
+    _assert_one_line_error(run(str(page)), "broken.txt.gz", "gzip")
+
+
+def test_gzip_bomb_stops_at_the_size_limit(tmp_path: Path) -> None:
+    bomb = gzip.compress(b" " * (65 * 1024 * 1024), compresslevel=1)
+    page = write_page(tmp_path, "bomb.txt.gz", bomb)
+    _assert_one_line_error(run(str(page)), "bomb.txt.gz", "decompresses to more than")
+
+
+def test_markdown_of_html_has_structure(tmp_path: Path) -> None:
+    page = write_page(tmp_path, "page.html", HTML_PAGE.encode("utf-8"))
+    out = ok("--format", "markdown", str(page))
+    assert out.startswith("# Harbour works resume\n\n")
+    assert "\n\n## What changes\n\n- The north quay reopens in May.\n- Ferries use" in out
+    assert "Copyright" not in out
+
+
+def test_explain_works_for_html(tmp_path: Path) -> None:
+    page = write_page(tmp_path, "page.html", HTML_PAGE.encode("utf-8"))
+    lines = ok("--explain", str(page)).rstrip("\n").split("\n")
+    verdicts = boilerstrip.extract(HTML_PAGE).verdicts()
+    assert len(lines) == len(verdicts)
+    for line, (block, decision) in zip(lines, verdicts, strict=True):
+        assert line.split()[0] == ("KEEP" if decision is None else decision.category.value.upper())
+        assert block.text[:50] in line
+    assert lines[0].startswith("TITLE"), "the <title> line is metadata"
+    assert any(line.startswith("KEEP") and "What changes" in line for line in lines)
+
+
+def test_batch_json_is_one_object_per_line(tmp_path: Path) -> None:
+    html = write_page(tmp_path, "page.html", HTML_PAGE.encode("utf-8"))
+    out = ok("--format", "json", str(SEED_PAGE), str(html))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["file"] for r in records] == [str(SEED_PAGE), str(html)]
+    assert records[0]["body"] == seed_body()
+    assert records[1] == {"file": str(html), **json.loads(ok("--format", "json", str(html)))}
+
+
+def test_batch_expands_a_quoted_glob_in_order(tmp_path: Path) -> None:
+    for name in ("b.html.gz", "a.html.gz"):
+        write_page(tmp_path, name, gzip.compress(HTML_PAGE.encode("utf-8")))
+    write_page(tmp_path, "skipped.txt", b"not matched")
+    out = ok("--format", "json", str(tmp_path / "*.html.gz"))
+    files = [json.loads(line)["file"] for line in out.splitlines()]
+    assert files == [str(tmp_path / "a.html.gz"), str(tmp_path / "b.html.gz")]
+
+
+def test_one_file_from_a_glob_is_still_a_batch(tmp_path: Path) -> None:
+    write_page(tmp_path, "only.txt", SEED_PAGE.read_bytes())
+    out = ok(str(tmp_path / "*.txt"))
+    assert out == f"==> {tmp_path / 'only.txt'} <==\n{seed_body()}\n"
+
+
+def test_batch_text_has_a_header_line_per_file(tmp_path: Path) -> None:
+    html = write_page(tmp_path, "page.html", HTML_PAGE.encode("utf-8"))
+    out = ok(str(SEED_PAGE), str(html))
+    expected_out = f"==> {SEED_PAGE} <==\n{ok(str(SEED_PAGE))}\n==> {html} <==\n{ok(str(html))}"
+    assert out == expected_out
+
+
+def test_failing_file_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    broken = write_page(tmp_path, "broken.html.gz", b"\x1f\x8b not gzip at all")
+    missing = tmp_path / "missing.html"
+    done = run("--format", "json", str(broken), str(SEED_PAGE), str(missing), "nothing/*.gz")
+    assert done.returncode == 1
+    assert [json.loads(line)["file"] for line in done.stdout.splitlines()] == [str(SEED_PAGE)]
+    errors = done.stderr.splitlines()
+    assert len(errors) == 3
+    assert all(line.startswith("boilerstrip: error: ") for line in errors)
+    assert any("broken.html.gz" in line and "gzip" in line for line in errors)
+    assert any("missing.html" in line for line in errors)
+    assert any("no file matches nothing/*.gz" in line for line in errors)
+
+
+def test_output_dir_writes_a_file_per_page(tmp_path: Path) -> None:
+    html = write_page(tmp_path, "page.html.gz", gzip.compress(HTML_PAGE.encode("utf-8")))
+    out_dir = tmp_path / "out" / "md"
+    assert ok("--format", "markdown", "--output-dir", str(out_dir), str(SEED_PAGE), str(html)) == ""
+    assert sorted(p.name for p in out_dir.iterdir()) == [SEED_PAGE.stem + ".md", "page.md"]
+    page_md = (out_dir / "page.md").read_text(encoding="utf-8")
+    assert page_md == ok("--format", "markdown", str(html))
+
+
+def test_output_dir_never_overwrites(tmp_path: Path) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        write_page(tmp_path / sub, "page.txt", SEED_PAGE.read_bytes())
+    done = run("--output-dir", str(tmp_path / "a"), str(tmp_path / "a" / "page.txt"))
+    assert done.returncode == 1
+    assert "is an input" in done.stderr
+    assert (tmp_path / "a" / "page.txt").read_bytes() == SEED_PAGE.read_bytes()
+    out_dir = tmp_path / "out"
+    done = run("--output-dir", str(out_dir), str(tmp_path / "*" / "page.txt"))
+    assert done.returncode == 1
+    assert "already holds the output of" in done.stderr
+    assert (out_dir / "page.txt").read_text(encoding="utf-8") == seed_body() + "\n"
