@@ -65,12 +65,13 @@ def render_markdown(result: Result) -> str:
         return _text_markdown(result)
     title = result.metadata.title
     parts = [_heading(1, title)] if title else []
-    previous: Block | None = None
+    alternate = after_list = False
     for unit in _units(result.kept):
-        # Two lists a blank line apart would be read as one: the second changes its markers.
-        after_list = previous is not None and previous.kind is BlockKind.LIST_ITEM
-        parts.append(_markdown_unit(unit, after_list))
-        previous = unit[-1]
+        # Two lists a blank line apart would be read as one: each changes the markers of
+        # the list right before it.
+        alternate = after_list and not alternate
+        parts.append(_markdown_unit(unit, alternate))
+        after_list = unit[-1].kind is BlockKind.LIST_ITEM
     return "\n\n".join(parts)
 
 

@@ -76,8 +76,11 @@ def test_lists_split_by_a_removed_block_stay_two_lists() -> None:
     drop = Pipeline().add(
         lambda block: "test removal" if block.text == "DROP" else None, name="drop_marked"
     )
-    html = "<ul><li>a</li></ul><p>DROP</p><ul><li>b</li></ul><ol><li>c</li></ol>"
-    assert body_of(markdown(html, drop)) == "- a\n\n* b\n\n1) c"
+    html = (
+        "<ul><li>a</li></ul><p>DROP</p><ul><li>b</li></ul><ol><li>c</li></ol>"
+        "<p>DROP</p><ul><li>d</li></ul><p>kept</p><ul><li>e</li></ul>"
+    )
+    assert body_of(markdown(html, drop)) == "- a\n\n* b\n\n1) c\n\n- d\n\nkept\n\n- e"
 
 
 def test_item_text_that_looks_like_markup_is_escaped() -> None:
