@@ -37,8 +37,9 @@ DATASETS_ENV = "BOILERSTRIP_DATASETS"
 SCRAPINGHUB_TEXT_F1_FLOOR = 0.915
 WCXB_ARTICLE_TEXT_F1_FLOOR = 0.91
 
-# Clean article text must pass through: share of the truths' words kept, over all pages.
-TRUTH_WORDS_KEPT_FLOOR = 0.98
+# Clean article text must pass through: share of the truths' words kept, over all pages
+# (issue 4 asks 99%). Measured when raised: scrapinghub 99.28%, wcxb-dev sample 99.78%.
+TRUTH_WORDS_KEPT_FLOOR = 0.99
 WCXB_TRUTH_SAMPLE = 250
 WORST_SHOWN = 8
 

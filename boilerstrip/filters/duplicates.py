@@ -13,6 +13,7 @@ import regex
 
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
+from boilerstrip.filters.scraped import looks_scraped
 from boilerstrip.result import Category, Removal
 
 _EDGE_PUNCTUATION = " .!?。！？…\"'“”‘’«»()[]-–—,;:"
@@ -48,6 +49,10 @@ class DuplicatesFilter(DocumentFilter):
     name: str = "duplicates"
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
+        if not looks_scraped(ctx):
+            # Clean article text repeats itself on purpose (a recipe's summary, a refrain);
+            # layouts repeat paragraphs only on scraped pages.
+            return
         seen_blocks: dict[str, int] = {}
         seen_sentences: dict[str, tuple[int, int]] = {}
         body_start = ctx.page.body_start

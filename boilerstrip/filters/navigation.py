@@ -76,6 +76,8 @@ class NavigationFilter(DocumentFilter):
                 return Removal(
                     Category.NAVIGATION, "navigation_prompt", f"navigation phrase {phrase.phrase!r}"
                 )
+        if _table_row(block, ctx):
+            return None
         return self._row_or_breadcrumb(block)
 
     def _row_or_breadcrumb(self, block: Block) -> Removal | None:
@@ -84,7 +86,11 @@ class NavigationFilter(DocumentFilter):
             (_ROW_SEPARATOR, "link_row", "link row"),
         ):
             items = [item for item in separator.split(block.text) if item.strip()]
-            if len(items) >= self.min_row_items and self._short_items(items):
+            if (
+                len(items) >= self.min_row_items
+                and self._short_items(items)
+                and not _key_value_row(items)
+            ):
                 return Removal(Category.NAVIGATION, code, f"{what} of {len(items)} short items")
         return None
 
@@ -100,3 +106,21 @@ class NavigationFilter(DocumentFilter):
         if 0 < stats.words <= self.max_label_words and not stats.ends_sentence:
             return candidate.index
         return None
+
+
+def _key_value_row(items: list[str]) -> bool:
+    """Whether most items are "Key: value" pairs ("CPU: Ryzen 7 | RAM: 16GB | ..."): a spec
+    line of the article, not links (menu items carry no inner colon)."""
+    pairs = sum(1 for item in items if ": " in item.strip())
+    return pairs * 2 >= len(items)
+
+
+def _table_row(block: Block, ctx: Context) -> bool:
+    """Whether the block is a row of a pipe table: a line next to it (same paragraph) has
+    as many "|" cells. A link row stands alone; a table repeats its shape."""
+    pipes = block.text.count("|")
+    if pipes < 2:
+        return False
+    blocks = ctx.document.blocks
+    neighbours = (blocks[i] for i in (block.index - 1, block.index + 1) if 0 <= i < len(blocks))
+    return any(n.group == block.group and n.text.count("|") == pipes for n in neighbours)
