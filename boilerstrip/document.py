@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import codecs
 import sys
+from collections.abc import Sequence
 from copy import deepcopy
-from dataclasses import replace
 from typing import Any
 
-from boilerstrip.blocks import Block, Document
+from boilerstrip.blocks import Block, Document, DomEvidence
 from boilerstrip.deadline import Deadline
 from boilerstrip.decode import decode_bytes, decode_html_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError, InvalidOptionError
@@ -189,6 +189,7 @@ def _measured_blocks(
     words: dict[str, tuple[list[str], tuple[str, ...]]],
     language: str,
     deadline: Deadline,
+    evidence: Sequence[DomEvidence] | None = None,
 ) -> tuple[Block, ...]:
     stopwords = lexicon_for(language).stopwords
     cjk = language in CJK_LANGUAGES
@@ -196,11 +197,14 @@ def _measured_blocks(
     for text, (tokens, lowered) in words.items():
         deadline.tick()
         stats[text] = measure(text, tokens, lowered, stopwords, cjk)
+    doms = evidence if evidence is not None else [None] * len(segments)
     blocks = []
-    for index, (text, kind, start, end, line, group) in enumerate(segments):
+    for index, ((text, kind, start, end, line, group), dom) in enumerate(
+        zip(segments, doms, strict=True)
+    ):
         deadline.tick()
         blocks.append(
-            Block(index, text, kind, start, end, line, group, stats[text], words[text][1])
+            Block(index, text, kind, start, end, line, group, stats[text], words[text][1], dom)
         )
     return tuple(blocks)
 
@@ -236,6 +240,5 @@ def document_from_tree(
     declared = page.language if page.language in known_languages() else None
     words = _words_by_text(segments, deadline)
     lang = language or declared or guess_language_of_words(words[s.text][1] for s in segments)
-    blocks = _measured_blocks(segments, words, lang, deadline)
-    with_dom = tuple(replace(b, dom=dom) for b, dom in zip(blocks, evidence, strict=True))
-    return Document(text, with_dom, lang, "html", page)
+    blocks = _measured_blocks(segments, words, lang, deadline, evidence)
+    return Document(text, blocks, lang, "html", page)
