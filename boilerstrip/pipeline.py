@@ -21,6 +21,8 @@ from boilerstrip.metadata import checked_url, report_metadata
 from boilerstrip.render import render_text
 from boilerstrip.result import Category, Decision, Removal, Result
 
+_BUILTIN_TYPES = frozenset(type(f) for f in BUILTIN_FILTERS)
+
 
 class Pipeline:
     """Filters in the order they run. Every editing method returns a new pipeline."""
@@ -171,9 +173,12 @@ def _run_filter(filter_: Filter, ctx: Context) -> None:
         raise FilterContractError(
             f"filter {filter_.name!r}: run() returned None; it must yield (block, Removal) pairs"
         )
+    # Built-in passes are held to the contract by their tests; checking each of their
+    # thousands of removals per page cost 4% of a call.
+    trusted = type(filter_) in _BUILTIN_TYPES
     for item in produced:
         ctx.tick()
-        block, removal = _checked_pair(item, filter_, ctx.document.blocks)
+        block, removal = item if trusted else _checked_pair(item, filter_, ctx.document.blocks)
         ctx.record(Decision(block, filter_.name, removal))
 
 
