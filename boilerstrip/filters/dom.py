@@ -78,10 +78,12 @@ class DomFilter(DocumentFilter):
 
 
 def _page_wide_tags(blocks: Sequence[Block], share: float) -> frozenset[str]:
+    # Blocks of one element share their evidence's tuples: count each distinct path once.
+    paths = Counter((b.dom.tag, b.dom.ancestors) for b in blocks if b.dom is not None)
     counts: Counter[str] = Counter()
-    for block in blocks:
-        if block.dom is not None:
-            counts.update({block.dom.tag, *block.dom.ancestors})
+    for (tag, ancestors), n in paths.items():
+        for name in {tag, *ancestors}:
+            counts[name] += n
     limit = share * len(blocks)
     return frozenset(tag for tag, n in counts.items() if n > limit)
 
@@ -106,10 +108,12 @@ def _container_removal(block: Block, page_wide: frozenset[str]) -> Removal | Non
     dom = block.dom
     if dom is None:
         return None
-    for tag in (dom.tag, *dom.ancestors):
-        category = _CONTAINER_TAGS.get(tag)
-        if category is not None and tag not in page_wide:
-            return Removal(category, "dom_container", f"inside a <{tag}> element")
+    # Most blocks have no furniture element around them: one set test rules that out.
+    if dom.tag in _CONTAINER_TAGS or not _CONTAINER_TAGS.keys().isdisjoint(dom.ancestors):
+        for tag in (dom.tag, *dom.ancestors):
+            category = _CONTAINER_TAGS.get(tag)
+            if category is not None and tag not in page_wide:
+                return Removal(category, "dom_container", f"inside a <{tag}> element")
     if dom.link_share >= _LINK_SHARE and block.stats.words <= _LINK_BLOCK_WORDS:
         return Removal(
             Category.NAVIGATION, "link_block", f"{dom.link_share:.0%} of its text is a link"

@@ -148,6 +148,20 @@ def _title_of(root: Any) -> str:
 
 
 # --- the walk --------------------------------------------------------------------------------
+# What opening or closing an element does, looked up once per element (a dict hit is cheaper
+# than a chain of set tests, and the walk visits ~600 elements a page).
+_APART, _IN, _CELL, _BLOCK_ACT, _GROUP_ACT, _BR = range(6)
+_ACTIONS: dict[str, int] = {
+    **dict.fromkeys(_IN_WORD, _IN),
+    **dict.fromkeys(_CELLS, _CELL),
+    **dict.fromkeys(_BLOCK, _BLOCK_ACT),
+    **dict.fromkeys((*_GROUPED, "hr"), _GROUP_ACT),
+    "br": _BR,
+}
+# Elements that change the walk's state while open (links, preformatted text, containers).
+_STATEFUL = frozenset({"a", "pre", *_CONTAINER_KINDS})
+
+
 class _Walk:
     """State of one walk: open elements, the text of the block being built, the blocks."""
 
@@ -166,62 +180,79 @@ class _Walk:
         self._apart = False
         self._line_owner = -1  # the block element a <br> has cut into lines
         self._words: dict[str, frozenset[str]] = {}
+        # Ancestor tags and attribute words of a block element, by the windows of open tags
+        # and attribute strings they come from: sibling items share them.
+        self._context: dict[tuple[str, ...], tuple[tuple[str, ...], frozenset[str]]] = {}
 
     def run(self, root: Any) -> None:
         walker = lxml.etree.iterwalk(root, events=("start", "end"))
         skipped = False
+        tags, parts = self._tags, self._parts
         for event, element in walker:
             if event == "start":
-                skipped = not self._open(element)
-                if skipped:
+                tag = element.tag
+                if tag.__class__ is not str or tag in _SKIPPED or not self._open(element, tag):
                     walker.skip_subtree()
+                    skipped = True
+                    continue
+                text = element.text
             elif skipped:
                 # A skipped element's "end" follows its "start": only its tail is text.
                 skipped = False
-                self._add(element.tail)
+                text = element.tail
             else:
-                self._close(element)
-        self._flush()
+                tag = tags[-1]
+                action = _ACTIONS.get(tag, _APART)
+                if action in (_APART, _BR):
+                    self._apart = True
+                elif action >= _BLOCK_ACT:
+                    self._boundary(action)
+                    self._owners.pop()
+                elif action == _CELL and parts:
+                    parts.append(" ")
+                tags.pop()
+                self._attrs.pop()
+                if tag in _STATEFUL:
+                    self._leave(tag)
+                text = element.tail
+            # Blank text before anything of a block is only the page's indentation, unless
+            # it is preformatted (skipping it saves a flush at every block boundary).
+            if text and (parts or self._pre or not text.isspace()):
+                self._add(text)
+        if parts:
+            self._flush()
 
-    def _open(self, element: Any) -> bool:
-        """Enter ``element``; ``False`` when its content is to be skipped."""
-        tag = element.tag
-        if not isinstance(tag, str) or tag in _SKIPPED:
-            return False
-        attrs = _attribute_words(element)
+    def _open(self, element: Any, tag: str) -> bool:
+        """Enter ``element``; ``False`` when it is hidden and its content to be skipped."""
+        items = element.items()
+        attrs = _attribute_words(items) if items else ""
         if attrs is None:
             return False
-        if tag in _BLOCK:
-            self._boundary(tag)
-            self._owners.append(len(self._tags))
-        elif tag == "br":
-            self._line_break()
-        else:
-            self._inline_edge(tag)
+        action = _ACTIONS.get(tag, _APART)
+        if action == _APART:
+            self._apart = True
+        elif action >= _BLOCK_ACT:
+            if action != _BR:
+                self._boundary(action)
+                self._owners.append(len(self._tags))
+            elif self._pre:
+                self._parts.append("\n")
+            else:
+                self._flush(line_break=True)
+        elif action == _CELL and self._parts:
+            self._parts.append(" ")
         self._tags.append(tag)
         self._attrs.append(attrs)
-        self._enter(tag)
-        self._add(element.text)
+        if tag in _STATEFUL:
+            self._enter(tag)
         return True
-
-    def _close(self, element: Any) -> None:
-        tag = self._tags[-1]
-        if tag in _BLOCK:
-            self._boundary(tag)
-            self._owners.pop()
-        else:
-            self._inline_edge(tag)
-        self._tags.pop()
-        self._attrs.pop()
-        self._leave(tag)
-        self._add(element.tail)
 
     def _enter(self, tag: str) -> None:
         if tag == "a":
             self._links += 1
         elif tag == "pre":
             self._pre += 1
-        elif tag in _CONTAINER_KINDS:
+        else:
             self._containers.append(_OWN_KINDS[tag])
 
     def _leave(self, tag: str) -> None:
@@ -229,36 +260,23 @@ class _Walk:
             self._links -= 1
         elif tag == "pre":
             self._pre -= 1
-        elif tag in _CONTAINER_KINDS:
+        else:
             self._containers.pop()
 
-    def _boundary(self, tag: str) -> None:
-        self._flush()
+    def _boundary(self, action: int) -> None:
+        if self._parts:
+            self._flush()
         self._line_owner = -1
-        if tag in _GROUPED or tag == "hr":
+        if action == _GROUP_ACT:
             self.pending_group = True
 
-    def _line_break(self) -> None:
-        if self._pre:
-            self._parts.append("\n")
-        else:
-            self._flush(line_break=True)
-
-    def _inline_edge(self, tag: str) -> None:
-        if tag in _CELLS:
-            if self._parts:
-                self._parts.append(" ")
-        elif tag not in _IN_WORD:
-            self._apart = True
-
-    def _add(self, text: str | None) -> None:
-        if not text:
-            return
+    def _add(self, text: str) -> None:
+        parts = self._parts
         if self._apart:
             self._apart = False
-            if self._parts and self._parts[-1][-1:].isalnum() and text[:1].isalnum():
-                self._parts.append(" ")
-        self._parts.append(text)
+            if parts and parts[-1][-1:].isalnum() and text[:1].isalnum():
+                parts.append(" ")
+        parts.append(text)
         if self._links:
             self._link_chars += len(" ".join(text.split()))
 
@@ -274,8 +292,12 @@ class _Walk:
             else:
                 text = " ".join(raw.split())
                 if text:
+                    # Printable text with single spaces is already normal (every character
+                    # normalize_text changes is a control, format or non-ASCII space one).
+                    if not text.isprintable():
+                        text = normalize_text(text)
                     kind = self._kind(owner, line_break)
-                    self._emit(normalize_text(text), kind, owner, self._link_chars)
+                    self._emit(text, kind, owner, self._link_chars)
             self._link_chars = 0
         if line_break:
             self._line_owner = owner
@@ -301,20 +323,20 @@ class _Walk:
         self.blocks.append(_Block(text, kind, self._group, self._evidence(owner, link_chars, text)))
 
     def _evidence(self, owner: int, link_chars: int, text: str) -> DomEvidence:
+        link_share = min(1.0, link_chars / len(text))
         if owner < 0:
-            return DomEvidence("html", link_share=min(1.0, link_chars / len(text)))
+            return DomEvidence("html", link_share=link_share)
         first = max(0, owner - _ANCESTORS)
-        words: set[str] = set()
-        for attrs in self._attrs[first : owner + 1]:
-            if attrs:
-                words.update(self._words_of(attrs))
-        return DomEvidence(
-            self._tags[owner],
-            tuple(reversed(self._tags[first:owner])),
-            frozenset(words),
-            min(1.0, link_chars / len(text)),
-            owner,
-        )
+        key = (*self._tags[first : owner + 1], *self._attrs[first : owner + 1])
+        context = self._context.get(key)
+        if context is None:
+            context = self._context[key] = self._context_of(first, owner)
+        return DomEvidence(self._tags[owner], context[0], context[1], link_share, owner)
+
+    def _context_of(self, first: int, owner: int) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The ancestors (nearest first) and attribute words of the open block ``owner``."""
+        words = frozenset().union(*[self._words_of(a) for a in self._attrs[first : owner + 1] if a])
+        return tuple(reversed(self._tags[first:owner])), words
 
     def _words_of(self, attrs: str) -> frozenset[str]:
         words = self._words.get(attrs)
@@ -333,12 +355,10 @@ def _words_of(attrs: str) -> frozenset[str]:
     return frozenset(word for word in words if len(word) > 1)
 
 
-def _attribute_words(element: Any) -> str | None:
-    """The class/id/role/aria-label/itemprop values of ``element``; ``None`` if it is hidden."""
+def _attribute_words(items: list[tuple[str, str]]) -> str | None:
+    """The class/id/role/aria-label/itemprop values of an element with these attributes;
+    ``None`` if it is hidden."""
     values: list[str] = []
-    items = element.items()
-    if not items:
-        return ""
     for name, value in items:
         if name in _WORD_ATTRIBUTES:
             values.append(value)
