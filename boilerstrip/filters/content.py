@@ -77,6 +77,7 @@ class MainBodyFilter(DocumentFilter):
         if span is None:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
             return
+        span = _past_leading_junk(ctx, span)
         first, last = _extend(ctx, span)
         if article is not None:
             # Widening stops at the <article> element's edges.
@@ -190,4 +191,24 @@ def _extends(ctx: Context, block: Block, threshold: float) -> bool:
         not ctx.is_removed(block.index)
         and block.stats.words >= _EXTEND_MIN_WORDS
         and ctx.scores[block.index].likelihood >= threshold
+        and not _is_bare_address(block.text)
     )
+
+
+def _past_leading_junk(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without the removed blocks and bare addresses it starts with.
+
+    A span that must start soon after the headline can start on a share panel: its lines
+    are removed already, but a bare link among them would be kept as the body's first line.
+    """
+    first, last = span
+    blocks = ctx.document.blocks
+    while first < last and (ctx.is_removed(first) or _is_bare_address(blocks[first].text)):
+        first += 1
+    return first, last
+
+
+def _is_bare_address(text: str) -> bool:
+    """A line that is one web address: a share panel's or a page's link, whose pieces
+    ("https www bbc com news") count as words but are no sentence of the article."""
+    return " " not in text and text.startswith(("http://", "https://", "www."))
