@@ -119,20 +119,24 @@ def _lxml_tree(source: object) -> tuple[Any] | None:
         from boilerstrip.segment.html import parse_html
 
         return (parse_html(etree.tostring(root, encoding="unicode")),)
-    return (_without_comments(root, etree),)
+    return (_walkable(root, etree),)
 
 
-def _without_comments(root: Any, etree: Any) -> Any:
-    """``root``, or a copy of it without comments and processing instructions.
+def _walkable(root: Any, etree: Any) -> Any:
+    """``root``, or a copy of it without comments, processing instructions and tail.
 
-    lxml's walker passes over those together with their tails, the text after them, which
-    the page shows; our own parser drops them, trees from ``lxml.html`` keep them. The
-    caller's tree is copied rather than changed.
+    lxml's walker passes over comments and processing instructions together with their
+    tails, the text after them, which the page shows; our own parser drops them, trees from
+    ``lxml.html`` keep them. A sub-element's own tail is text after it in its parent, not
+    part of the page it was handed in as. The caller's tree is copied rather than changed.
     """
-    if next(root.iter(etree.Comment, etree.ProcessingInstruction), None) is None:
+    has_extras = next(root.iter(etree.Comment, etree.ProcessingInstruction), None) is not None
+    if not has_extras and not root.tail:
         return root
     copy = deepcopy(root)
-    etree.strip_elements(copy, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    copy.tail = None
+    if has_extras:
+        etree.strip_elements(copy, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     return copy
 
 

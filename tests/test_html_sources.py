@@ -140,7 +140,10 @@ def test_a_subtree_or_tag_is_a_page_of_its_own() -> None:
     assert "Copyright" not in boilerstrip.extract(article).document.text
     element = lxml.html.document_fromstring(PAGE).find(".//article")
     assert element is not None
+    element.tail = "Text after the article in its parent, which is not part of it."
     assert all(p in boilerstrip.clean(element) for p in PROSE)
+    assert "after the article" not in boilerstrip.extract(element).document.text
+    assert element.tail.startswith("Text after")  # the caller's tree is unchanged
 
 
 def test_trees_with_nothing_give_nothing() -> None:
