@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+import boilerstrip
 from boilerstrip.dates import find_date
 from boilerstrip.filters import HeadlineFilter
 from boilerstrip.metadata import lone_byline_or_date
@@ -162,3 +163,13 @@ def test_lone_byline_must_name_someone(kit: type[Kit]) -> None:
     assert lone_byline_or_date(by_hand) is None
     assert lone_byline_or_date(named) == ("Jane Smith", None)
     assert lone_byline_or_date(thanks) is None
+
+
+def test_code_line_is_never_the_headline() -> None:
+    page = (
+        "<html><body><pre>def f():\n    return 1</pre><p>Some words that explain the code "
+        "above in a sentence or two here.</p></body></html>"
+    )
+    result = boilerstrip.extract(page)
+    assert result.metadata.title is None
+    assert "    return 1" in boilerstrip.clean(page)
