@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--favor", choices=[f.value for f in Favor], default="balanced")
     parser.add_argument("--language", help="ISO 639-1 code, instead of the guess")
     parser.add_argument(
+        "--url", help="the page's address (absolute http/https): metadata and site name"
+    )
+    parser.add_argument(
         "--input",
         choices=["auto", "text", "html"],
         default="auto",
@@ -150,6 +153,7 @@ def _extract(pipeline: Pipeline, name: str, args: argparse.Namespace) -> Result:
         favor=args.favor,
         language=args.language,
         input_format=args.input_format,
+        url=args.url,
     )
 
 

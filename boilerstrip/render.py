@@ -292,6 +292,9 @@ def result_to_dict(result: Result) -> dict[str, object]:
         "byline": meta.byline,
         "date": meta.date,
         "language": meta.language,
+        "url": meta.url,
+        "canonical_url": meta.canonical_url,
+        "site_name": meta.site_name,
         "body": render_text(result),
         "removed": [
             {

@@ -93,6 +93,21 @@ def test_json_format() -> None:
     }
 
 
+def test_url_goes_into_the_json_metadata() -> None:
+    data = json.loads(
+        ok("--format", "json", "--url", "https://www.globalsecurity.org/a.htm", str(SEED_PAGE))
+    )
+    assert data["url"] == "https://www.globalsecurity.org/a.htm"
+    assert data["site_name"] == "globalsecurity.org"
+    assert data["body"] == seed_body()
+
+
+def test_relative_url_is_a_clear_error() -> None:
+    result = run("--url", "a.htm", str(SEED_PAGE))
+    assert result.returncode != 0
+    assert "url" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_markdown_format_starts_with_title() -> None:
     out = ok("--format", "markdown", str(SEED_PAGE))
     assert out.startswith("# " + expected()["title"] + "\n")
