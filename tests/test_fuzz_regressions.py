@@ -175,6 +175,17 @@ def test_ten_thousand_deep_nesting() -> None:
     _assert_contract("<html><body>" + "<span><b>" * 5_000 + inner)  # never closed
 
 
+def test_twenty_megabyte_page_with_unclosed_tags() -> None:
+    paragraph = "<p>The council met on Tuesday to talk about the budget for schools and roads.\n"
+    body = paragraph * (20_000_000 // len(paragraph))  # no <p> is ever closed
+    page = "<html><body><nav><a href=/>Home</a></nav><article>" + body + "<div><span><b>end"
+    assert len(page) >= 20_000_000
+    out = boilerstrip.clean(page)
+    # Every paragraph of the article comes through, the menu does not.
+    assert out.count("The council met on Tuesday") == body.count("<p>")
+    assert "Home" not in out
+
+
 def test_svg_template_script_style_and_cdata_everywhere() -> None:
     page = (
         "<!DOCTYPE html><html><head><style><![CDATA[p{}]]></style></head><body>"
