@@ -190,3 +190,17 @@ def test_a_block_inside_a_link_is_a_teaser_card() -> None:
     )
     result = boilerstrip.extract(page)
     assert {d.code for d in result.removed if d.text == summary} == {"in_link"}
+
+
+def test_a_table_inside_the_article_is_body() -> None:
+    # Rows of two or three words with numbers read as anything but prose; inside the
+    # <article> element they are still the article's.
+    rows = "".join(f"<tr><td>Ward {n}</td><td>{1000 + n}</td></tr>" for n in range(1, 13))
+    more = (
+        "<div><p>Sign up for our newsletter</p><p>Share on Facebook</p>"
+        "<p>Related stories</p><p>Ten things to do this weekend in town</p></div>"
+    )
+    page = PAGE.replace("</article>", f"<table>{rows}</table></article>{more}")
+    body = boilerstrip.clean(page)
+    assert "Ward 1 1001" in body and "Ward 12 1012" in body
+    assert "Ten things to do" not in body

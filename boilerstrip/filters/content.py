@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from boilerstrip.blocks import Block
+from boilerstrip.blocks import Block, BlockKind
 from boilerstrip.filters.base import Context, DocumentFilter, Favor
 from boilerstrip.filters.scraped import looks_scraped
 from boilerstrip.result import Category, Removal
@@ -50,6 +50,15 @@ _ARTICLE_TAG = "article"
 # schema.org's itemprop="articleBody" marks the same container on pages without <article>.
 _BODY_MARK = "articlebody"
 _ARTICLE_PROSE_SHARE = 0.6
+# Inside that element, the structured blocks the filters left (tables, lists, code, quotes)
+# weigh this much each, so that a table or a list in the article neither splits the span nor
+# ends it. Measured 0 (neutral), 0.5, 1, 2, 4, 8 and with headings too: 2 gave HTML F1
+# 0.948 -> 0.950 (scrapinghub), 0.919 -> 0.924 (wcxb articles); 0 helped wcxb only (+0.002),
+# 8 cost scrapinghub precision; headings added nothing.
+_ARTICLE_STRUCTURE = frozenset(
+    {BlockKind.TABLE_CELL, BlockKind.LIST_ITEM, BlockKind.CODE, BlockKind.QUOTE}
+)
+_ARTICLE_STRUCTURE_WEIGHT = 2.0
 _RECALL_MIN_LIKELIHOOD = 0.95
 # HTML: a figure's caption stands inside the article, so removing it says nothing about
 # where the body ends; it weighs nothing. Against -1.5 per word: HTML F1 0.9460 -> 0.9457
@@ -73,6 +82,7 @@ class MainBodyFilter(DocumentFilter):
         article = _article_bounds(ctx, weights)
         if article is not None:
             weights = _outside_against(weights, article)
+            _structure_for(ctx, weights, article)
         span = body_span(weights, ctx.page.title_index)
         if span is None:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
@@ -124,6 +134,20 @@ def _outside_against(weights: list[float], bounds: tuple[int, int]) -> list[floa
     """Whatever lies outside ``bounds`` counts against the body, prose or not."""
     first, last = bounds
     return [w if first <= i <= last else -abs(w) for i, w in enumerate(weights)]
+
+
+def _structure_for(ctx: Context, weights: list[float], bounds: tuple[int, int]) -> None:
+    """Inside the ``<article>`` element, kept table rows, list items, code and quotes are
+    the article's: each weighs a little for the body instead of against it as non-prose."""
+    first, last = bounds
+    for block in ctx.document.blocks[first : last + 1]:
+        index = block.index
+        if (
+            weights[index] < _ARTICLE_STRUCTURE_WEIGHT
+            and block.kind in _ARTICLE_STRUCTURE
+            and not ctx.is_removed(index)
+        ):
+            weights[index] = _ARTICLE_STRUCTURE_WEIGHT
 
 
 def _weight(ctx: Context, block: Block) -> float:
