@@ -14,6 +14,8 @@ import textwrap
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -21,7 +23,11 @@ import boilerstrip
 from boilerstrip.document import DEFAULT_MAX_BYTES
 from boilerstrip.render import render_json
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "text"
+if TYPE_CHECKING:  # imported for real in _passthrough(), once the repository is on sys.path
+    from benchmarks.passthrough import Body
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "fixtures" / "text"
 PATHS = sorted(FIXTURES.glob("*.txt"))
 WORD = re.compile(r"\w+")
 
@@ -203,6 +209,53 @@ def test_json_body_and_removed_account_for_every_word(name: str) -> None:
         accounted += _words(entry["text"])
     assert accounted == _words(result.document.text)
     assert data["body"] == boilerstrip.clean(LAYOUTS[name])
+
+
+# Clean article bodies wrapped in a plain HTML page must come through: the share of their words
+# that survive (benchmarks/passthrough.py, mode html; text mode is tests/test_datasets.py's).
+# Measured when pinned: scrapinghub 0.9921 (all 181 bodies), wcxb-dev articles 0.9860 (the
+# 250-body sample below; all 709: 0.9817). Issue 4 asks for 0.99; where the rest goes is in
+# docs/benchmarks.md. FLOORS MAY ONLY BE RAISED: a change that loses body text is fixed, not
+# the floor.
+HTML_WRAPPED_KEPT_FLOORS = {"scrapinghub": 0.988, "wcxb": 0.982}
+WCXB_WRAPPED_SAMPLE = 250
+
+
+def _passthrough() -> ModuleType:
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    import benchmarks.passthrough
+
+    return benchmarks.passthrough
+
+
+def _wrapped_bodies(dataset: str) -> list[Body]:
+    """The dataset's true bodies (a fixed sample of wcxb's, chosen by a hash of the id)."""
+    passthrough = _passthrough()
+    from benchmarks.corpus import datasets_root
+
+    root = datasets_root()
+    needed = {"scrapinghub": root / "scrapinghub", "wcxb": root / "wcxb-dev" / "ground-truth"}
+    if not needed[dataset].exists():
+        pytest.skip(f"benchmark data not found at {needed[dataset]} (see tests/test_datasets.py)")
+    bodies: list[Body] = passthrough.load_bodies(root, dataset)
+    if dataset == "wcxb":
+        by_hash = sorted(bodies, key=lambda b: hashlib.sha256(b.page_id.encode()).hexdigest())
+        bodies = by_hash[:WCXB_WRAPPED_SAMPLE]
+    return bodies
+
+
+@pytest.mark.parametrize("dataset", sorted(HTML_WRAPPED_KEPT_FLOORS))
+def test_true_bodies_wrapped_in_html_pass_through(dataset: str) -> None:
+    passthrough = _passthrough()
+    bodies = _wrapped_bodies(dataset)
+    assert len(bodies) == (181 if dataset == "scrapinghub" else WCXB_WRAPPED_SAMPLE)
+    outcomes = [passthrough.measure(body, "html") for body in bodies]
+    micro, _ = passthrough.shares(outcomes)
+    floor = HTML_WRAPPED_KEPT_FLOORS[dataset]
+    causes, pages = passthrough.causes(outcomes, 5), passthrough.worst(outcomes, 5)
+    detail = "\n".join([passthrough.summary(outcomes), *causes, *pages])
+    assert micro >= floor, f"{micro:.4f} of the words kept, below {floor}:\n{detail}"
 
 
 # --- limits ----------------------------------------------------------------------------------
