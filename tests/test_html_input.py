@@ -204,3 +204,19 @@ def test_a_table_inside_the_article_is_body() -> None:
     body = boilerstrip.clean(page)
     assert "Ward 1 1001" in body and "Ward 12 1012" in body
     assert "Ten things to do" not in body
+
+
+def test_a_table_in_the_container_holding_the_prose_is_body() -> None:
+    # No <article> element: the class word of the container that holds the prose marks it.
+    rows = "".join(f"<tr><td>Ward {n}</td><td>{1000 + n}</td></tr>" for n in range(1, 13))
+    more = (
+        "<div class='promo'><p>Sign up for our newsletter</p><p>Share on Facebook</p>"
+        "<p>Related stories</p><p>Ten things to do this weekend in town</p></div>"
+    )
+    page = (
+        PAGE.replace("<article>", "<div class='story'>")
+        .replace("</article>", f"<table>{rows}</table></div>{more}")
+    )
+    body = boilerstrip.clean(page)
+    assert "Ward 1 1001" in body and "Ward 12 1012" in body
+    assert "Ten things to do" not in body
