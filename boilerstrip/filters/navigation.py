@@ -116,11 +116,11 @@ def _key_value_row(items: list[str]) -> bool:
 
 
 def _table_row(block: Block, ctx: Context) -> bool:
-    """Whether the block is a row of a pipe table: the block next to it has as many "|"
+    """Whether the block is a row of a pipe table: a kept block next to it has as many "|"
     cells. A link row stands alone; a table repeats its shape."""
     pipes = block.text.count("|")
     if pipes < 2:
         return False
     blocks = ctx.document.blocks
     neighbours = (blocks[i] for i in (block.index - 1, block.index + 1) if 0 <= i < len(blocks))
-    return any(n.text.count("|") == pipes for n in neighbours)
+    return any(not ctx.is_removed(n.index) and n.text.count("|") == pipes for n in neighbours)

@@ -26,6 +26,9 @@ _MIN_BOILERPLATE_HITS = 2
 _MENU_RUN = 5
 _MENU_ITEM_WORDS = 3
 _MENU_EDGE_SHARE = 0.1
+# HTML: elements that hold page furniture, and the link share of a menu item's line.
+_FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
+_LINK_SHARE = 0.95
 
 
 def looks_scraped(ctx: Context) -> bool:
@@ -37,7 +40,11 @@ def looks_scraped(ctx: Context) -> bool:
     run of short lines at an edge of the page. It asks the lexicon and the layout, not
     earlier filters, so the passes behave the same whichever filters run before them.
     """
-    if ctx.page.title_repeats_first_line:
+    html = ctx.document.source_kind == "html"
+    if html and _has_page_furniture(ctx.document.blocks):
+        return True
+    # An HTML page always starts with its <title> and repeats it in an <h1>: no evidence.
+    if ctx.page.title_repeats_first_line and not html:
         return True
     hits: set[int] = set()
     for category in PHRASE_CATEGORIES:
@@ -58,4 +65,19 @@ def _has_edge_menu_run(blocks: Sequence[Block]) -> bool:
         at_edge = block.index - run + 1 < edge or block.index >= len(blocks) - edge
         if run >= _MENU_RUN and at_edge:
             return True
+    return False
+
+
+def _has_page_furniture(blocks: Sequence[Block]) -> bool:
+    """HTML: text in navigation, header, footer or aside elements, or short all-link lines."""
+    found = 0
+    for block in blocks:
+        dom = block.dom
+        if dom is None:
+            continue
+        in_furniture = not _FURNITURE_TAGS.isdisjoint(dom.ancestors) or dom.tag in _FURNITURE_TAGS
+        if in_furniture or (dom.link_share >= _LINK_SHARE and 0 < block.stats.words <= 3):
+            found += 1
+            if found >= _MIN_BOILERPLATE_HITS:
+                return True
     return False
