@@ -46,12 +46,14 @@ def render_text(result: Result) -> str:
 
 
 def _paragraph_text(blocks: list[Block]) -> str:
-    text = blocks[0].text
+    # Pieces joined once: repeated += is only linear while CPython can resize in place.
+    pieces = [blocks[0].text]
     for previous, block in itertools.pairwise(blocks):
         # Sentences cut from one flattened line go back together on that line.
         same_line = block.kind is BlockKind.SENTENCE and previous.line == block.line
-        text += (" " if same_line else "\n") + block.text
-    return text
+        pieces.append(" " if same_line else "\n")
+        pieces.append(block.text)
+    return "".join(pieces)
 
 
 def render_markdown(result: Result) -> str:
