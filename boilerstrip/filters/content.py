@@ -7,8 +7,9 @@ not. The span is then widened over adjacent near-prose lines (a closing "X contr
 this report" line, a short lead) that the sum alone would cut.
 
 HTML adds where the article stands: an ``<article>`` element (or ``itemprop=articleBody``),
-outside which blocks count against the body; inside it, or inside the container whose
-class/id word marks most of the prose, tables, lists, code and quotes count for it.
+outside which blocks count against the body, else the container whose class/id word marks
+most of the prose, after which they do; inside either, tables, lists, code and quotes count
+for it.
 """
 
 from __future__ import annotations
@@ -55,12 +56,14 @@ _ARTICLE_TAG = "article"
 _BODY_MARK = "articlebody"
 _ARTICLE_PROSE_SHARE = 0.6
 # Without such an element, a class/id word whose blocks hold this share of the positive prose
-# weight marks the article's container (the word marking the fewest blocks wins), and the
-# structured blocks inside it count for the body. HTML F1 0.950 -> 0.952 (scrapinghub),
-# 0.924 -> 0.929 (wcxb articles), flat for shares 0.6-0.9. Bounding the body by it as by
-# <article> scored 0.954 / 0.930 but cut a documentation page's synopsis: sibling sections
-# sharing a class word look like a tighter container than their parent. Tag names as
-# candidates added nothing; preferring a tighter word inside an <article> cost 0.001.
+# weight marks the article's container (the word marking the fewest blocks wins): the
+# structured blocks inside it count for the body, and the body ends with it. HTML F1
+# 0.950 -> 0.952 (scrapinghub), 0.924 -> 0.929 (wcxb articles) for the weighting, flat for
+# shares 0.6-0.9; ending the body there too: 0.952 -> 0.953, 0.929 -> 0.931. Bounding both
+# ends as <article> does scored 0.954 / 0.930 but cut a documentation page's synopsis:
+# sibling sections sharing a class word look like a tighter container than their parent.
+# Tag names as candidates added nothing; preferring a tighter word inside an <article>
+# cost 0.001.
 _CONTAINER_PROSE_SHARE = 0.8
 # Inside that element, the structured blocks the filters left (tables, lists, code, quotes)
 # weigh this much each, so that a table or a list in the article neither splits the span nor
@@ -93,14 +96,18 @@ class MainBodyFilter(DocumentFilter):
         weights = [_weight(ctx, b) for b in ctx.document.blocks]
         # HTML: the article's element bounds the body, and its tables, lists... count for it.
         article = _article_bounds(ctx, weights)
-        if article is not None:
-            weights = _outside_against(weights, article)
-            _structure_for(ctx, weights, article)
-        else:
+        if article is None:
             container = _container_bounds(ctx, weights)
             if container is not None:
-                # A class word is weaker evidence than the element: it bounds nothing.
                 _structure_for(ctx, weights, container)
+                # A class word is weaker evidence than the element: it only ends the body.
+                # (The article's head - headline, lead, synopsis - often stands in a sibling
+                # before it; what follows it is the page's.)
+                article = (0, container[1])
+        else:
+            _structure_for(ctx, weights, article)
+        if article is not None:
+            weights = _outside_against(weights, article)
         span = body_span(weights, ctx.page.title_index)
         if span is None:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
