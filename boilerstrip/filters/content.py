@@ -58,12 +58,12 @@ _ARTICLE_PROSE_SHARE = 0.6
 # Without such an element, a class/id word whose blocks hold this share of the positive prose
 # weight marks the article's container (the word marking the fewest blocks wins): the
 # structured blocks inside it count for the body, and the body ends with it. HTML F1
-# 0.950 -> 0.952 (scrapinghub), 0.924 -> 0.929 (wcxb articles) for the weighting, flat for
-# shares 0.6-0.9; ending the body there too: 0.952 -> 0.953, 0.929 -> 0.931. Bounding both
-# ends as <article> does scored 0.954 / 0.930 but cut a documentation page's synopsis:
-# sibling sections sharing a class word look like a tighter container than their parent.
-# Tag names as candidates added nothing; preferring a tighter word inside an <article>
-# cost 0.001.
+# 0.950 -> 0.952 (scrapinghub), 0.924 -> 0.929 (wcxb articles) for the weighting; ending
+# the body there too: 0.952 -> 0.953, 0.929 -> 0.931. Shares 0.6-0.9 all within 0.001.
+# Bounding both ends as <article> does scored 0.954 / 0.930 but cut a documentation page's
+# synopsis: sibling sections sharing a class word look like a tighter container than their
+# parent. Tag names as candidates added nothing; a tighter word inside an <article> cost
+# 0.001; ending the body at the <article> element's end only (not its start) cost 0.001.
 _CONTAINER_PROSE_SHARE = 0.8
 # Inside that element, the structured blocks the filters left (tables, lists, code, quotes)
 # weigh this much each, so that a table or a list in the article neither splits the span nor
