@@ -101,6 +101,19 @@ def test_invisible_content_never_appears(hidden: str) -> None:
     assert text == "Before after."
 
 
+def test_a_streamed_react_segment_is_content_not_hidden() -> None:
+    # React's streaming rendering sends late parts as <div hidden id="S:n"> and moves them
+    # into the page with a script; other hidden elements stay out.
+    page = (
+        "<body><template id='B:0'></template><p>Loading...</p>"
+        "<div hidden id='S:0'><p>The article arrives late.</p></div>"
+        "<div hidden id='S:x'><p>SECRET</p></div><div hidden id='main'>SECRET</div></body>"
+    )
+    text, _, _ = segment_html(page)
+    assert "The article arrives late." in text
+    assert "SECRET" not in text
+
+
 # --- DOM evidence ----------------------------------------------------------------------------
 def test_navigation_menu_evidence() -> None:
     html = (
