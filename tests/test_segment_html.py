@@ -114,6 +114,15 @@ def test_a_streamed_react_segment_is_content_not_hidden() -> None:
     assert "SECRET" not in text
 
 
+def test_text_after_an_early_end_of_body_is_kept() -> None:
+    # Browsers ignore </body></html> and keep what follows in the body; libxml2 would drop it.
+    article = "The article comes after the header's stray end tags. " * 6
+    text, _, _ = segment_html(
+        f"<html><body><header>Site</header></body></html><div><p>{article}</p></div>"
+    )
+    assert "stray end tags" in text
+
+
 # --- DOM evidence ----------------------------------------------------------------------------
 def test_navigation_menu_evidence() -> None:
     html = (
