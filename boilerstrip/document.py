@@ -13,11 +13,10 @@ from boilerstrip.deadline import Deadline
 from boilerstrip.decode import decode_bytes, decode_html_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError, InvalidOptionError
 from boilerstrip.lexicon import guess_language_of_words, known_languages, lexicon_for
-from boilerstrip.lexicon.tokens import lower_tokens
 from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
 from boilerstrip.sniff import looks_like_html
-from boilerstrip.stats import CJK_LANGUAGES, measure, tokenize
+from boilerstrip.stats import CJK_LANGUAGES, measure, words_of
 
 NO_DEADLINE = Deadline(None)
 # 64 MiB: far above any real page, low enough that one bad input cannot eat a worker's RAM.
@@ -183,8 +182,7 @@ def _words_by_text(
     for segment in segments:
         deadline.tick()
         if segment.text not in words:
-            tokens = tokenize(segment.text)
-            words[segment.text] = (tokens, lower_tokens(segment.text, tokens))
+            words[segment.text] = words_of(segment.text)
     return words
 
 

@@ -6,6 +6,8 @@ scan per feature, ``map`` over sets) rather than Python loops over words.
 
 from __future__ import annotations
 
+from functools import partial
+
 import regex
 
 from boilerstrip.blocks import TextStats
@@ -20,15 +22,24 @@ _COMMAS = frozenset(",，、;；")
 # Languages written without spaces between words: a word is about two characters there.
 CJK_LANGUAGES = frozenset({"zh", "ja"})
 _CJK_CHARS_PER_WORD = 2
+# Building the named tuple through tuple.__new__ skips its keyword handling: one is built per
+# distinct line of every page.
+_new_stats = partial(tuple.__new__, TextStats)
 
 
-def tokenize(text: str) -> list[str]:
-    """The words of ``text`` as written."""
+def words_of(text: str) -> tuple[list[str], tuple[str, ...]]:
+    """The words of ``text`` as written, and lower-cased with straight apostrophes (what
+    filters and lexicons match)."""
     if text.replace(" ", "").isalpha():
-        # Most lines of a page are a few plain words ("Home", "World News"): no regex.
-        return text.split()
+        # Most lines of a page are a few plain words ("Home", "World News"): no regex, and
+        # nothing but letters means no curly apostrophe either.
+        return text.split(), tuple(text.lower().split())
     tokens: list[str] = WORD.findall(text)
-    return tokens
+    lowered = tuple(map(str.lower, tokens))
+    if "’" in text:
+        # The lexicon writes apostrophes straight: "don’t miss" must match "don't miss".
+        lowered = tuple(word.replace("’", "'") for word in lowered)
+    return tokens, lowered
 
 
 def measure(
@@ -45,20 +56,24 @@ def measure(
     else:
         words = len(lowered)
         stops = sum(map(stopwords.__contains__, lowered))
-    has_marks = not _SENTENCE_MARKS.isdisjoint(text)
     initials = [token[0] for token in tokens]
     capitalised = sum(map(str.isupper, initials))
-    stats = TextStats(
-        words=words,
-        chars=len(text),
-        stopwords=stops,
-        sentences=len(_SENTENCE_END.findall(text)) if has_marks else 0,
-        capitalised=capitalised,
-        digits=sum(map(str.isdigit, initials)),
-        ends_sentence=text.rstrip(_CLOSERS)[-1:] in _TERMINAL if text else False,
-        has_comma=not _COMMAS.isdisjoint(text),
+    if text.replace(" ", "").isalpha():
+        # Letters only: no digits, sentence marks or commas to look for.
+        return _new_stats((words, len(text), stops, 0, capitalised, 0, False, False))
+    sentences = len(_SENTENCE_END.findall(text)) if not _SENTENCE_MARKS.isdisjoint(text) else 0
+    return _new_stats(
+        (
+            words,
+            len(text),
+            stops,
+            sentences,
+            capitalised,
+            sum(map(str.isdigit, initials)),
+            text.rstrip(_CLOSERS)[-1:] in _TERMINAL,
+            not _COMMAS.isdisjoint(text),
+        )
     )
-    return stats
 
 
 def _cjk_counts(text: str, lowered: tuple[str, ...], stopwords: frozenset[str]) -> tuple[int, int]:
