@@ -118,6 +118,13 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
             break
         elif block.stats.words > _HEADLINE_MAX_WORDS:
             break
+    above = _byline_above(blocks, title_index, repeat)
+    if above is not None:
+        # A date or byline line right above the headline ("19 November 2019" as a kicker):
+        # left in, it would become the byline of the cleaned text's next cleaning.
+        index, (found_byline, found_date) = above
+        byline, date = byline or found_byline, date or found_date
+        meta.append(index)
     if title_index == 0 and repeat is None and not meta:
         # A first line with nothing to vouch for it (no title line it repeats, no byline or
         # date under it) is as likely the first short line of a body already cleaned:
@@ -126,6 +133,16 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
     title = blocks[title_index].text if title_index is not None else None
     repeats = repeat is not None and repeat == title_index
     return PageMetadata(title, title_index, byline, date, tuple(sorted(meta)), anchor, repeats)
+
+
+def _byline_above(
+    blocks: Sequence[Block], title_index: int | None, repeat: int | None
+) -> tuple[int, tuple[str | None, str | None]] | None:
+    """The byline or date line right above the headline (not the title line it repeats)."""
+    if title_index is None or title_index == 0 or title_index - 1 == repeat:
+        return None
+    found = _byline_or_date(blocks[title_index - 1])
+    return None if found is None else (title_index - 1, found)
 
 
 def title_repeat(blocks: Sequence[Block]) -> int | None:
