@@ -5,19 +5,25 @@ Words are never altered: only spaces, line breaks and characters that render as 
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # Line and paragraph separators other than "\n" (form feed, NEL, U+2028/9) end a line too.
 _LINE_BREAKS = regex.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _SURROGATES = regex.compile(r"[\ud800-\udfff]")
 _SPACE_RUNS = regex.compile(r" {2,}")
+# A plain ASCII pattern: the stdlib engine substitutes it faster.
+_BLANK_LINE_RUNS = re.compile(r"\n{3,}")
 
 
 # C0/C1 controls (NUL included) carry no text; tab and the line breaks above excepted. Zero-
 # width space, word joiner, BOM and soft hyphen only hide or hint at breaks; ZWJ/ZWNJ are kept
 # because they change how Persian, Indic and emoji sequences read.
-_INVISIBLE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff\u00ad]+")
-_ODD_SPACES = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# These two are searched in every page and rarely found: the stdlib engine scans such
+# classes about twice as fast as ``regex`` (which wins on the patterns above).
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff\u00ad]+")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def normalize_text(text: str) -> str:
@@ -36,17 +42,9 @@ def normalize_text(text: str) -> str:
         text = _ODD_SPACES.sub(" ", text)
     if "  " in text:
         text = _SPACE_RUNS.sub(" ", text)
-    return _collapse_blank_lines(text.split("\n"))
-
-
-def _collapse_blank_lines(lines: list[str]) -> str:
-    kept: list[str] = []
-    previous_blank = True
-    for line in lines:
-        line = line.strip(" ")
-        if line or not previous_blank:
-            kept.append(line)
-        previous_blank = not line
-    while kept and not kept[-1]:
-        kept.pop()
-    return "\n".join(kept)
+    # Lines stripped (space runs are single by now), runs of blank lines cut to one, none at
+    # either end: C-level string passes instead of a Python loop over every line.
+    text = text.replace(" \n", "\n").replace("\n ", "\n").strip(" \n")
+    if "\n\n\n" in text:
+        text = _BLANK_LINE_RUNS.sub("\n\n", text)
+    return text
