@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from boilerstrip.blocks import Block, BlockKind
 from boilerstrip.filters.base import Context, DocumentFilter, Favor
+from boilerstrip.filters.dom import FURNITURE_TAGS, PAGE_WIDE_SHARE, page_wide_tags
 from boilerstrip.filters.scraped import looks_scraped
 from boilerstrip.result import Category, Removal
 from boilerstrip.span import body_span
@@ -94,6 +95,7 @@ class MainBodyFilter(DocumentFilter):
             # article's, however little they read like prose.
             return
         weights = [_weight(ctx, b) for b in ctx.document.blocks]
+        _furniture_against(ctx, weights)
         # HTML: the article's element bounds the body, and its tables, lists... count for it.
         article = _article_bounds(ctx, weights)
         if article is None:
@@ -199,6 +201,29 @@ def _word_runs(
         weight += max(0.0, weights[block.index])
     if words:
         yield words, start, end, weight
+
+
+def _furniture_against(ctx: Context, weights: list[float]) -> None:
+    """HTML: prose the ``dom`` filter left inside ``<nav>``, ``<aside>`` or ``<footer>`` (it
+    leaves long prose to this pass) counts against the body, as outside an article.
+
+    A sidebar's blurb otherwise became the body of a page whose article is a list of short
+    lines. HTML F1 0.9528 -> 0.9530 (scrapinghub), 0.9394 -> 0.9409 (wcxb articles): 14
+    pages up, 2 down (articles continued in an ``<aside>``)."""
+    if ctx.document.source_kind != "html":
+        return
+    page_wide = page_wide_tags(ctx.document.blocks, PAGE_WIDE_SHARE)
+    furniture = FURNITURE_TAGS.keys() - page_wide
+    if not furniture:
+        return
+    for block in ctx.document.blocks:
+        dom = block.dom
+        if (
+            dom is not None
+            and weights[block.index] > 0
+            and (dom.tag in furniture or not furniture.isdisjoint(dom.ancestors))
+        ):
+            weights[block.index] = -weights[block.index]
 
 
 def _outside_against(weights: list[float], bounds: tuple[int, int]) -> list[float]:

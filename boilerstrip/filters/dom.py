@@ -37,8 +37,10 @@ _CAPTION_TAG = "figcaption"
 # kept blocks inside <a>: 0 truth shingles against 710 (scrapinghub), 57 against 799 (wcxb).
 # HTML F1 0.946 -> 0.948 (scrapinghub), 0.918 -> 0.918 (wcxb articles).
 _LINK_TAG = "a"
+# Elements around more than this share of the page's blocks are its layout, not furniture.
+PAGE_WIDE_SHARE = 0.5
 # Elements that hold navigation or page furniture by definition.
-_CONTAINER_TAGS: dict[str, Category] = {
+FURNITURE_TAGS: dict[str, Category] = {
     "nav": Category.NAVIGATION,
     "aside": Category.OTHER,
     "footer": Category.LEGAL,
@@ -50,7 +52,7 @@ class DomFilter(DocumentFilter):
     """Removes short or non-prose blocks that sit in a page-furniture element."""
 
     # Elements around more than this share of the page's blocks are its layout, not furniture.
-    page_wide_share: float = 0.5
+    page_wide_share: float = PAGE_WIDE_SHARE
     # Prose this long and this likely is left to the main-body pass.
     prose_words: int = 30
     prose_likelihood: float = 0.8
@@ -59,7 +61,7 @@ class DomFilter(DocumentFilter):
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
         if ctx.document.source_kind != "html":
             return
-        page_wide = _page_wide_tags(ctx.document.blocks, self.page_wide_share)
+        page_wide = page_wide_tags(ctx.document.blocks, self.page_wide_share)
         for block in kept:
             ctx.tick()
             # Captions and linked cards go whatever they read like; furniture only when
@@ -77,7 +79,8 @@ class DomFilter(DocumentFilter):
         )
 
 
-def _page_wide_tags(blocks: Sequence[Block], share: float) -> frozenset[str]:
+def page_wide_tags(blocks: Sequence[Block], share: float) -> frozenset[str]:
+    """The tags around more than ``share`` of ``blocks``: the page's layout elements."""
     # Blocks of one element share their evidence's tuples: count each distinct path once.
     paths = Counter((b.dom.tag, b.dom.ancestors) for b in blocks if b.dom is not None)
     counts: Counter[str] = Counter()
@@ -109,9 +112,9 @@ def _container_removal(block: Block, page_wide: frozenset[str]) -> Removal | Non
     if dom is None:
         return None
     # Most blocks have no furniture element around them: one set test rules that out.
-    if dom.tag in _CONTAINER_TAGS or not _CONTAINER_TAGS.keys().isdisjoint(dom.ancestors):
+    if dom.tag in FURNITURE_TAGS or not FURNITURE_TAGS.keys().isdisjoint(dom.ancestors):
         for tag in (dom.tag, *dom.ancestors):
-            category = _CONTAINER_TAGS.get(tag)
+            category = FURNITURE_TAGS.get(tag)
             if category is not None and tag not in page_wide:
                 return Removal(category, "dom_container", f"inside a <{tag}> element")
     if dom.link_share >= _LINK_SHARE and block.stats.words <= _LINK_BLOCK_WORDS:
