@@ -51,13 +51,20 @@ class TextStats(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class DomEvidence:
-    """What an HTML source adds to a block; absent for plain text."""
+    """What an HTML source adds to a block; absent for plain text.
+
+    ``attr_words`` merges the class/id/role/aria-label/itemprop words of the block's element
+    and its ancestors; ``own_words`` keeps them apart, one set per element, the block's own
+    first and then its ancestors' in ``ancestors`` order, so a rule can ask what the block's
+    nearest elements say they are (a page-wide wrapper's words mark every block).
+    """
 
     tag: str
     ancestors: tuple[str, ...] = ()
     attr_words: frozenset[str] = frozenset()
     link_share: float = 0.0
     depth: int = 0
+    own_words: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

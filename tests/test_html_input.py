@@ -183,6 +183,17 @@ def test_a_figure_caption_is_not_body_even_as_prose() -> None:
     assert PROSE in result.body
 
 
+def test_a_block_whose_element_says_caption_is_a_caption() -> None:
+    caption = "The mayor, who took office in May, speaks to reporters outside the town hall."
+    figure = f"<div class='wp-caption'><img src='a.jpg'><p class='credit'>{caption}</p></div>"
+    page = PAGE.replace("</article>", f"{figure}</article>")
+    result = boilerstrip.extract(page)
+    assert {d.code for d in result.removed if d.text == caption} == {"figure_caption"}
+    # A wrapper's words further up say nothing about the paragraphs inside it.
+    wrapped = PAGE.replace("<body>", "<body class='has-caption'>")
+    assert PROSE in boilerstrip.clean(wrapped)
+
+
 def test_a_block_inside_a_link_is_a_teaser_card() -> None:
     summary = "The county board met on Monday to discuss a plan for new bus routes and fares."
     page = PAGE.replace(

@@ -144,6 +144,24 @@ def test_navigation_menu_evidence() -> None:
     assert "menu" not in prose.attr_words
 
 
+def test_each_element_keeps_its_own_words_nearest_first() -> None:
+    html = (
+        "<body class='page'><div id='mainContent'><div><p class='wp-caption-text'>A caption"
+        "</p></div></div></body>"
+    )
+    _, _, evidence = segment_html(html)
+    own = evidence[0].own_words
+    assert evidence[0].ancestors == ("div", "div", "body", "html")
+    assert own == (
+        frozenset({"wp", "caption", "text"}),
+        frozenset(),
+        frozenset({"maincontent", "main", "content"}),
+        frozenset({"page"}),
+        frozenset(),
+    )
+    assert evidence[0].attr_words == frozenset().union(*own)
+
+
 # --- robustness ------------------------------------------------------------------------------
 @pytest.mark.parametrize("depth", [300, 3000, 100_000])
 def test_deeply_nested_page_keeps_its_text(depth: int) -> None:

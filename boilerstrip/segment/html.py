@@ -81,6 +81,11 @@ _PARSER_OPTIONS: dict[str, bool] = {
 }
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+# A block element's ancestors (nearest first), merged attribute words, each element's words.
+_Context = tuple[tuple[str, ...], frozenset[str], tuple[frozenset[str], ...]]
+
+
 class _Block(NamedTuple):
     text: str
     kind: BlockKind
@@ -201,7 +206,7 @@ class _Walk:
         self._words: dict[str, frozenset[str]] = {}
         # Ancestor tags and attribute words of a block element, by the windows of open tags
         # and attribute strings they come from: sibling items share them.
-        self._context: dict[tuple[str, ...], tuple[tuple[str, ...], frozenset[str]]] = {}
+        self._context: dict[tuple[str, ...], _Context] = {}
 
     def run(self, root: Any) -> None:
         walker = lxml.etree.iterwalk(root, events=("start", "end"))
@@ -350,12 +355,16 @@ class _Walk:
         context = self._context.get(key)
         if context is None:
             context = self._context[key] = self._context_of(first, owner)
-        return DomEvidence(self._tags[owner], context[0], context[1], link_share, owner)
+        return DomEvidence(
+            self._tags[owner], context[0], context[1], link_share, owner, context[2]
+        )
 
-    def _context_of(self, first: int, owner: int) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The ancestors (nearest first) and attribute words of the open block ``owner``."""
-        words = frozenset().union(*[self._words_of(a) for a in self._attrs[first : owner + 1] if a])
-        return tuple(reversed(self._tags[first:owner])), words
+    def _context_of(self, first: int, owner: int) -> _Context:
+        """The ancestors (nearest first), the merged attribute words and each element's own
+        words (the block's element first) of the open block ``owner``."""
+        nearest_first = reversed(self._attrs[first : owner + 1])
+        levels = tuple(self._words_of(a) if a else _NO_WORDS for a in nearest_first)
+        return tuple(reversed(self._tags[first:owner])), frozenset().union(*levels), levels
 
     def _words_of(self, attrs: str) -> frozenset[str]:
         words = self._words.get(attrs)
