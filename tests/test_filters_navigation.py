@@ -92,3 +92,22 @@ def test_default_pipeline_removes_page_chrome_and_keeps_body(kit: type[Kit]) -> 
     result = kit.run([*lines, *kit.prose])
     assert [d.category.value for d in result.removed[:3]] == ["navigation"] * 3
     assert [b.text for b in result.kept] == list(kit.prose)
+
+
+def test_key_value_spec_line_is_not_a_link_row(kit: type[Kit]) -> None:
+    spec = "CPU: Ryzen 7 350 | RAM: 16GB DDR5 | Storage: 1TB SSD | Screen: 14 inch"
+    result = kit.run([*kit.prose, spec], NavigationFilter())
+    assert kit.verdict(result, spec) is None
+
+
+def test_rows_of_a_pipe_table_are_not_link_rows(kit: type[Kit]) -> None:
+    table = ["Rank | School | Score", "1 | Stanford | 98", "2 | Wharton | 97"]
+    result = kit.run([*kit.prose, *table], NavigationFilter())
+    assert all(kit.verdict(result, row) is None for row in table)
+
+
+def test_a_link_row_next_to_a_removed_row_is_still_a_link_row(kit: type[Kit]) -> None:
+    # The footer row goes as legal first; its neighbour has no table left to belong to.
+    menu, footer = "Home | News | Sport | Weather", "About | Contact | Jobs | Privacy Policy"
+    result = kit.run([*kit.prose, menu, footer])
+    assert kit.code(result, menu) == ("navigation", "link_row")

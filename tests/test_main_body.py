@@ -128,3 +128,30 @@ def test_recall_keeps_a_long_prose_paragraph_outside_the_span(kit: type[Kit]) ->
     assert kit.code(balanced, far) == ("other", "after_body")
     assert kit.verdict(recall, far) is None
     assert all(kit.code(recall, line) == ("other", "after_body") for line in gap)
+
+
+def test_a_run_of_short_lines_alone_does_not_make_a_page_scraped(kit: type[Kit]) -> None:
+    # An ingredient list inside clean text: five short lines, no boilerplate word anywhere.
+    items = ["Two eggs", "Plain flour", "Whole milk", "Unsalted butter", "Sea salt"]
+    lines = [*kit.prose, "You will need", *items]
+    assert kit.run(lines, MainBodyFilter()).removed == ()
+
+
+def test_edge_menu_run_and_one_boilerplate_word_make_a_page_scraped(kit: type[Kit]) -> None:
+    menu = ["Home", "World", "Business", "Sport", "Culture"]
+    lines = ["Skip to content", *menu, *kit.prose]
+    result = kit.run(lines, MainBodyFilter())
+    assert all(kit.code(result, item) == ("navigation", "before_body") for item in menu)
+
+
+def test_span_does_not_open_on_a_bare_link(kit: type[Kit]) -> None:
+    # The span must start within 12 blocks of the headline; here all of them are a share
+    # panel, and the last allowed start is a bare link (BBC's layout).
+    headline = "Council Approves New Budget"
+    networks = ["Facebook", "Twitter", "Email", "WhatsApp", "Messenger", "LinkedIn"]
+    panel = [f"Share this with {n}" for n in networks + networks[:5]]
+    link = "https://www.example.com/news/council-budget-2019"
+    lines = [f"{headline} - Example News", "Menu", headline, *panel, link, "Copy this link"]
+    result = kit.run([*lines, *kit.prose])
+    assert kit.verdict(result, link) is not None
+    assert kit.verdict(result, kit.prose[0]) is None
