@@ -179,10 +179,10 @@ def _words_by_text(
     A fifth of a page's lines repeat (menus at top and bottom): each text is tokenised once.
     """
     words: dict[str, tuple[list[str], tuple[str, ...]]] = {}
-    for segment in segments:
-        deadline.tick()
-        if segment.text not in words:
-            words[segment.text] = words_of(segment.text)
+    for chunk in deadline.chunks(segments):
+        for segment in chunk:
+            if segment.text not in words:
+                words[segment.text] = words_of(segment.text)
     return words
 
 
@@ -196,18 +196,28 @@ def _measured_blocks(
     stopwords = lexicon_for(language).stopwords
     cjk = language in CJK_LANGUAGES
     stats = {}
-    for text, (tokens, lowered) in words.items():
-        deadline.tick()
-        stats[text] = measure(text, tokens, lowered, stopwords, cjk)
+    for distinct in deadline.chunks(list(words.items())):
+        for text, (tokens, lowered) in distinct:
+            stats[text] = measure(text, tokens, lowered, stopwords, cjk)
     doms = evidence if evidence is not None else [None] * len(segments)
-    blocks = []
-    for index, ((text, kind, start, end, line, group), dom) in enumerate(
-        zip(segments, doms, strict=True)
-    ):
-        deadline.tick()
-        blocks.append(
-            Block(index, text, kind, start, end, line, group, stats[text], words[text][1], dom)
-        )
+    blocks: list[Block] = []
+    for chunk in deadline.chunks(segments):
+        for text, kind, start, end, line, group in chunk:
+            index = len(blocks)
+            blocks.append(
+                Block(
+                    index,
+                    text,
+                    kind,
+                    start,
+                    end,
+                    line,
+                    group,
+                    stats[text],
+                    words[text][1],
+                    doms[index],
+                )
+            )
     return tuple(blocks)
 
 

@@ -10,9 +10,10 @@ menu line. The constants were calibrated on the scrapinghub and wcxb-dev develop
 from __future__ import annotations
 
 import math
+from functools import partial
 from typing import NamedTuple
 
-from boilerstrip.blocks import Block
+from boilerstrip.blocks import Block, TextStats
 
 # Logistic coefficients, calibrated on the development sets (docs/algorithm.md); re-tuned by
 # coordinate search on scrapinghub+wcxb-dev text, 2026-11-25 (_WORD_CAP, _STOPWORD_GAIN,
@@ -42,22 +43,34 @@ class ProseScore(NamedTuple):
     weight: float
 
 
+# Built through tuple.__new__ (no keyword handling): one score is made per block of every page.
+_new_score = partial(tuple.__new__, ProseScore)
+_EMPTY_SCORE = ProseScore(0.0, -float(_WEIGHT_FLOOR))
+
+
 def score_block(block: Block, has_stopwords: bool) -> ProseScore:
     """The prose score of one block."""
-    stats = block.stats
-    if stats.words == 0:
-        return ProseScore(0.0, -float(_WEIGHT_FLOOR))
-    share = stats.stopword_share if has_stopwords else _NEUTRAL_STOPWORD_SHARE
+    return score_stats(block.stats, has_stopwords)
+
+
+def score_stats(stats: TextStats, has_stopwords: bool) -> ProseScore:
+    """The prose score of a block with these ``stats``."""
+    words = stats.words
+    if words == 0:
+        return _EMPTY_SCORE
+    # The shares are TextStats.stopword_share and .capitalised_share, spelled out: this runs
+    # for every block and the properties cost a call each.
+    share = stats.stopwords / words if has_stopwords else _NEUTRAL_STOPWORD_SHARE
     z = (
         _BIAS
-        + _PER_WORD * min(stats.words, _WORD_CAP)
+        + _PER_WORD * min(words, _WORD_CAP)
         + _STOPWORD_GAIN * (share - _STOPWORD_PIVOT)
         + (_SENTENCE_END_GAIN if stats.ends_sentence else 0.0)
         + (_COMMA_GAIN if stats.has_comma else 0.0)
     )
-    if stats.words > 3 and stats.capitalised_share > _CAPITALISED_SHARE:
+    if words > 3 and stats.capitalised / words > _CAPITALISED_SHARE:
         z -= _CAPITALISED_PENALTY
-    z -= _DIGIT_PENALTY * (stats.digits / stats.words)
+    z -= _DIGIT_PENALTY * (stats.digits / words)
     likelihood = 1.0 / (1.0 + math.exp(-z))
-    weight = (likelihood - 0.5) * 2.0 * (min(stats.words, _WEIGHT_CAP) + _WEIGHT_FLOOR)
-    return ProseScore(likelihood, weight)
+    weight = (likelihood - 0.5) * 2.0 * (min(words, _WEIGHT_CAP) + _WEIGHT_FLOOR)
+    return _new_score((likelihood, weight))

@@ -6,19 +6,22 @@ scan per feature, ``map`` over sets) rather than Python loops over words.
 
 from __future__ import annotations
 
+import re
 from functools import partial
-
-import regex
+from operator import itemgetter
 
 from boilerstrip.blocks import TextStats
-from boilerstrip.lexicon.tokens import CJK_CHAR, WORD
+from boilerstrip.lexicon.tokens import CJK_CHAR, find_words
 
-# A sentence ends at terminal punctuation, optionally followed by closing quotes/brackets.
-_SENTENCE_END = regex.compile(r"[.!?。！？…]+[\"'”’»)\]]*(?=\s|$)")
+# A sentence ends at terminal punctuation, optionally followed by closing quotes/brackets
+# and white space. The stdlib engine is twice as fast as ``regex`` here; its \s also takes
+# the separators \x1c-\x1f, which ``regex`` does not count as space, hence the class.
+_SENTENCE_END = re.compile(r"[.!?。！？…]+[\"'”’»)\]]*(?=[^\S\x1c-\x1f]|$)")
 _TERMINAL = frozenset(".!?。！？…:;")
 _CLOSERS = "\"'”’»)]"
-_SENTENCE_MARKS = frozenset(".!?。！？…")
-_COMMAS = frozenset(",，、;；")
+# A pattern search finds a character in a line several times faster than a set test does.
+_COMMA = re.compile(r"[,，、;；]")
+_first_character = itemgetter(0)
 # Languages written without spaces between words: a word is about two characters there.
 CJK_LANGUAGES = frozenset({"zh", "ja"})
 _CJK_CHARS_PER_WORD = 2
@@ -34,7 +37,7 @@ def words_of(text: str) -> tuple[list[str], tuple[str, ...]]:
         # Most lines of a page are a few plain words ("Home", "World News"): no regex, and
         # nothing but letters means no curly apostrophe either.
         return text.split(), tuple(text.lower().split())
-    tokens: list[str] = WORD.findall(text)
+    tokens = find_words(text)
     lowered = tuple(map(str.lower, tokens))
     if "’" in text:
         # The lexicon writes apostrophes straight: "don’t miss" must match "don't miss".
@@ -56,22 +59,21 @@ def measure(
     else:
         words = len(lowered)
         stops = sum(map(stopwords.__contains__, lowered))
-    initials = [token[0] for token in tokens]
+    initials = list(map(_first_character, tokens))
     capitalised = sum(map(str.isupper, initials))
     if text.replace(" ", "").isalpha():
         # Letters only: no digits, sentence marks or commas to look for.
         return _new_stats((words, len(text), stops, 0, capitalised, 0, False, False))
-    sentences = len(_SENTENCE_END.findall(text)) if not _SENTENCE_MARKS.isdisjoint(text) else 0
     return _new_stats(
         (
             words,
             len(text),
             stops,
-            sentences,
+            len(_SENTENCE_END.findall(text)),
             capitalised,
             sum(map(str.isdigit, initials)),
             text.rstrip(_CLOSERS)[-1:] in _TERMINAL,
-            not _COMMAS.isdisjoint(text),
+            _COMMA.search(text) is not None,
         )
     )
 

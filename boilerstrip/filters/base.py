@@ -6,14 +6,15 @@ from abc import ABC, abstractmethod
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from boilerstrip.blocks import Block, Document
+from boilerstrip.blocks import Block, Document, TextStats
 from boilerstrip.deadline import Deadline
 from boilerstrip.lexicon import Lexicon, PhraseMatch, lexicon_for
-from boilerstrip.prose import ProseScore, score_block
+from boilerstrip.prose import ProseScore, score_stats
 from boilerstrip.result import Decision, Removal
 
 if TYPE_CHECKING:
@@ -37,6 +38,14 @@ class Favor(StrEnum):
     RECALL = "recall"  # keep borderline blocks rather than lose any content
 
 
+class _Vocabulary(NamedTuple):
+    """Per block its label and phrases, and per category the blocks that have one."""
+
+    labels: list[PhraseMatch | None]
+    phrases: list[tuple[PhraseMatch, ...]]
+    hits: dict[str, list[int]]
+
+
 class Context:
     """Everything filters share during one call; it lives and dies with that call.
 
@@ -55,36 +64,35 @@ class Context:
         self.favor = favor
         self.lexicon: Lexicon = lexicon_for(document.language)
         self.deadline = deadline if deadline is not None else Deadline(None)
-        self._labels: list[PhraseMatch | None] | None = None
-        self._phrases: list[tuple[PhraseMatch, ...]] = []
-        self._hits: dict[str, list[int]] = {}
         self._starts: list[int] | None = None
         self._lower_text: str | None = None
-        self._scores: tuple[ProseScore, ...] | None = None
         self._decisions: dict[int, Decision] = {}
-        self._page: PageMetadata | None = None
+        # The kept blocks, rebuilt only after a new removal (several passes ask in a row).
+        self._kept: list[Block] | None = None
 
     # --- per-block evidence -------------------------------------------------------------
-    def _scan_vocabulary(self) -> list[PhraseMatch | None]:
+    # Evidence is computed on first use and then read as a plain attribute (cached_property):
+    # filters look it up for every block they judge.
+    @cached_property
+    def _vocabulary(self) -> _Vocabulary:
         """Labels and phrases of every block, and per category the blocks that have one."""
-        if self._labels is not None:
-            return self._labels
-        labels: list[PhraseMatch | None] = []
+        vocabulary = _Vocabulary([], [], {})
+        labels, phrases, hits = vocabulary
         # Menus repeat at the top and bottom of a page: look each line's words up once.
         seen: dict[tuple[str, ...], tuple[PhraseMatch | None, tuple[PhraseMatch, ...]]] = {}
-        for block in self.document.blocks:
-            self.deadline.tick()
-            found = seen.get(block.words)
-            if found is None:
-                found = seen[block.words] = self._vocabulary_of(block.words)
-            label, phrases = found
-            labels.append(label)
-            self._phrases.append(phrases)
-            if label is not None or phrases:
-                for category in {m.category for m in (label, *phrases) if m is not None}:
-                    self._hits.setdefault(category, []).append(block.index)
-        self._labels = labels
-        return labels
+        for chunk in self.deadline.chunks(self.document.blocks):
+            for block in chunk:
+                found = seen.get(block.words)
+                if found is None:
+                    found = seen[block.words] = self._vocabulary_of(block.words)
+                label, found_phrases = found
+                labels.append(label)
+                phrases.append(found_phrases)
+                if label is not None or found_phrases:
+                    categories = {m.category for m in (label, *found_phrases) if m is not None}
+                    for category in categories:
+                        hits.setdefault(category, []).append(block.index)
+        return vocabulary
 
     def _vocabulary_of(
         self, words: tuple[str, ...]
@@ -97,21 +105,23 @@ class Context:
             count > _SHORT_BLOCK_WORDS and _CONSENT_WORDS.isdisjoint(words)
         ):
             return label, ()
+        if lexicon.anchor_words.isdisjoint(words):
+            # find_phrases would find none (every phrase has an anchor): most lines end here,
+            # without the call.
+            return label, ()
         return label, tuple(lexicon.find_phrases(words))
 
     def phrases(self, block: Block) -> tuple[PhraseMatch, ...]:
         """Boilerplate phrases of every category found in the block."""
-        self._scan_vocabulary()
-        return self._phrases[block.index]
+        return self._vocabulary.phrases[block.index]
 
     def label(self, block: Block) -> PhraseMatch | None:
         """The boilerplate label the whole block is (``Share``, ``Menu``...), if any."""
-        return self._scan_vocabulary()[block.index]
+        return self._vocabulary.labels[block.index]
 
     def blocks_with(self, category: str) -> list[int]:
         """Indexes of blocks holding a label or phrase of ``category``, in order."""
-        self._scan_vocabulary()
-        return self._hits.get(category, [])
+        return self._vocabulary.hits.get(category, [])
 
     def blocks_matching(self, pattern: regex.Pattern[str]) -> list[int]:
         """Indexes of blocks where ``pattern`` matches the document text, in one scan.
@@ -148,26 +158,28 @@ class Context:
         found.discard(-1)
         return sorted(found)
 
-    @property
+    @cached_property
     def scores(self) -> tuple[ProseScore, ...]:
         """Prose scores of all blocks, in order."""
-        if self._scores is None:
-            has_stopwords = bool(self.lexicon.stopwords)
-            scores = []
-            for block in self.document.blocks:
-                self.deadline.tick()
-                scores.append(score_block(block, has_stopwords))
-            self._scores = tuple(scores)
-        return self._scores
+        has_stopwords = bool(self.lexicon.stopwords)
+        # Half a page's blocks share their stats with another (repeated menus, one-word
+        # labels of the same length): each distinct one is scored once.
+        by_stats: dict[TextStats, ProseScore] = {}
+        scores: list[ProseScore] = []
+        for chunk in self.deadline.chunks(self.document.blocks):
+            for block in chunk:
+                score = by_stats.get(block.stats)
+                if score is None:
+                    score = by_stats[block.stats] = score_stats(block.stats, has_stopwords)
+                scores.append(score)
+        return tuple(scores)
 
-    @property
+    @cached_property
     def page(self) -> PageMetadata:
         """Headline, byline and date blocks, found once per call."""
-        if self._page is None:
-            from boilerstrip.metadata import find_page_metadata
+        from boilerstrip.metadata import find_page_metadata
 
-            self._page = find_page_metadata(self)
-        return self._page
+        return find_page_metadata(self)
 
     # --- decisions so far ---------------------------------------------------------------
     def decision(self, index: int) -> Decision | None:
@@ -177,7 +189,10 @@ class Context:
         return index in self._decisions
 
     def kept(self) -> list[Block]:
-        return [b for b in self.document.blocks if b.index not in self._decisions]
+        if self._kept is None:
+            decisions = self._decisions
+            self._kept = [b for b in self.document.blocks if b.index not in decisions]
+        return list(self._kept)  # a copy: the caller may change it
 
     def kept_among(self, indexes: Iterable[int]) -> list[Block]:
         """The kept blocks of ``indexes``, in document order."""
@@ -186,7 +201,10 @@ class Context:
 
     def record(self, decision: Decision) -> None:
         """Record a removal; a block keeps the first decision made about it."""
-        self._decisions.setdefault(decision.block.index, decision)
+        index = decision.block.index
+        if index not in self._decisions:
+            self._decisions[index] = decision
+            self._kept = None
 
     def decisions(self) -> tuple[Decision, ...]:
         return tuple(self._decisions[i] for i in sorted(self._decisions))

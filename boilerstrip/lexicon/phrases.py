@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -75,6 +75,16 @@ class Lexicon:
     networks: frozenset[str]
     social_verbs: frozenset[str]
     tag_prefixes: frozenset[tuple[str, ...]]
+    # Derived from ``phrases``: per first word, the lengths of the phrases it starts, longest
+    # first, so that a spot is tried only at the sizes some phrase has there.
+    phrase_sizes: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        sizes: dict[str, set[int]] = {}
+        for key in self.phrases:
+            sizes.setdefault(key[0], set()).add(len(key))
+        by_first = {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
+        object.__setattr__(self, "phrase_sizes", by_first)
 
     def find_phrases(self, words: Sequence[str]) -> list[PhraseMatch]:
         """Every phrase occurrence in ``words`` (lower-cased tokens), longest first per spot."""
@@ -83,18 +93,15 @@ class Lexicon:
         # prose lines are ruled out by one set operation.
         if self.anchor_words.isdisjoint(words):
             return found
-        phrases = self.phrases
+        phrases, sizes_at = self.phrases, self.phrase_sizes
         count = len(words)
-        first_words = self.first_words
-        for start in range(count):
-            if words[start] not in first_words:
-                continue
-            longest = min(self.longest_phrase, count - start)
-            for size in range(longest, 0, -1):
-                match = phrases.get(tuple(words[start : start + size]))
-                if match is not None:
-                    found.append(match)
-                    break
+        for start, word in enumerate(words):
+            for size in sizes_at.get(word, ()):
+                if size <= count - start:
+                    match = phrases.get(tuple(words[start : start + size]))
+                    if match is not None:
+                        found.append(match)
+                        break
         return found
 
     def label(self, words: Sequence[str]) -> PhraseMatch | None:
@@ -103,7 +110,7 @@ class Lexicon:
         Counts do not change a label: "Comments (12)" is the label "comments".
         """
         found = self.labels.get(tuple(words))
-        if found is None and any(w.isdigit() for w in words):
+        if found is None and any(map(str.isdigit, words)):
             found = self.labels.get(tuple(w for w in words if not w.isdigit()))
         return found
 

@@ -2,13 +2,49 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # A word is a run of letters/digits (with inner apostrophes); the copyright sign is a token
 # of its own because legal lines hinge on it.
-WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*|[©®]")
+_WORD_CHAR = r"[\p{L}\p{N}\p{M}]"
+_INNER_CHAR = r"[\p{L}\p{M}]"
+WORD = regex.compile(rf"{_WORD_CHAR}+(?:['’]{_INNER_CHAR}+)*|[©®]")
 # Han, Hiragana, Katakana and Hangul have no spaces between words.
 CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+# The stdlib engine finds the words of a line 2-3x faster than ``regex`` but has no \p{..}
+# classes. Below U+3000 (Latin, Greek, Cyrillic, Arabic, Indic... scripts, and punctuation)
+# WORD's classes are spelled out as code point ranges, taken from ``regex`` itself at import
+# so that the two cannot disagree; a line with a character beyond (CJK, emoji) uses WORD.
+_FAST_LIMIT = 0x3000
+_BEYOND_FAST = re.compile(f"[^\\u0000-\\u{_FAST_LIMIT - 1:04x}]")
+
+
+def _ranges_below_limit(char_class: str) -> str:
+    """The code points below ``_FAST_LIMIT`` in ``char_class`` (a ``regex`` class), as the
+    inside of a stdlib class: ``\\u0030-\\u0039\\u0041-\\u005a...``."""
+    spans: list[list[int]] = []
+    for char in regex.findall(char_class, "".join(map(chr, range(_FAST_LIMIT)))):
+        point = ord(char)
+        if spans and spans[-1][1] == point - 1:
+            spans[-1][1] = point
+        else:
+            spans.append([point, point])
+    return "".join(f"\\u{first:04x}-\\u{last:04x}" for first, last in spans)
+
+
+_FAST_WORD = re.compile(
+    f"[{_ranges_below_limit(_WORD_CHAR)}]+(?:['’][{_ranges_below_limit(_INNER_CHAR)}]+)*|[©®]"
+)
+
+
+def find_words(text: str) -> list[str]:
+    """The tokens of ``text`` as written: what ``WORD.findall`` gives, found faster."""
+    if text.isascii() or _BEYOND_FAST.search(text) is None:
+        return _FAST_WORD.findall(text)
+    return WORD.findall(text)
 
 
 def lower_tokens(text: str, tokens: list[str]) -> tuple[str, ...]:
@@ -22,7 +58,7 @@ def lower_tokens(text: str, tokens: list[str]) -> tuple[str, ...]:
 
 def lower_words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, in order."""
-    return list(lower_tokens(text, WORD.findall(text)))
+    return list(lower_tokens(text, find_words(text)))
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
