@@ -194,6 +194,16 @@ def test_a_block_whose_element_says_caption_is_a_caption() -> None:
     assert PROSE in boilerstrip.clean(wrapped)
 
 
+def test_an_author_box_goes_unless_its_word_wraps_the_page() -> None:
+    bio = "Jane Doe has covered the town council for ten years and writes about local budgets."
+    box = f"<div class='author-box'><p>{bio}</p></div>"
+    result = boilerstrip.extract(PAGE.replace("</article>", f"{box}</article>"))
+    assert {d.code for d in result.removed if d.text == bio} == {"author_box"}
+    # On an author's page the word wraps the article itself: it says nothing there.
+    wrapped = PAGE.replace("<article>", "<article class='author-page'>")
+    assert PROSE in boilerstrip.clean(wrapped)
+
+
 def test_a_block_inside_a_link_is_a_teaser_card() -> None:
     summary = "The county board met on Monday to discuss a plan for new bus routes and fares."
     page = PAGE.replace(
