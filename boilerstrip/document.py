@@ -165,7 +165,7 @@ def document_from_text(
     """Normalise and segment plain ``text`` and measure every block."""
     normalised = normalize_text(text)
     deadline.check()
-    segments = segment_text(normalised, deadline.tick)
+    segments = segment_text(normalised, deadline.check)
     words = _words_by_text(segments, deadline)
     lang = language or guess_language_of_words(words[s.text][1] for s in segments)
     return Document(normalised, _measured_blocks(segments, words, lang, deadline), lang, "text")

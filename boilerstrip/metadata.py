@@ -12,7 +12,7 @@ into the result's ``Metadata``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -185,12 +185,25 @@ def _similar(words: Sequence[str], title_words: frozenset[str]) -> bool:
     return len(mine & title_words) >= _TITLE_SIMILARITY * len(mine | title_words)
 
 
+def lone_meta_candidates(blocks: Iterable[Block]) -> list[Block]:
+    """The blocks that pass ``lone_byline_or_date``'s cheap gate (the same conditions),
+    tested without a call per block: most lines of a page fail it."""
+    return [
+        block
+        for block in blocks
+        if block.stats.words <= LONE_LINE_MAX_WORDS
+        and not (block.stats.ends_sentence and block.stats.words > 3)
+        and (block.stats.digits or (block.words and block.words[0] in _BYLINE_STARTS))
+    ]
+
+
 def lone_byline_or_date(block: Block) -> tuple[str | None, str | None] | None:
     """(byline, date) for a short line anywhere that is only a byline or a time stamp."""
     stats = block.stats
     if stats.words > LONE_LINE_MAX_WORDS or (stats.ends_sentence and stats.words > 3):
         return None
-    # Cheap gate: a time stamp has a digit, a byline starts with its marker word.
+    # Cheap gate: a time stamp has a digit, a byline starts with its marker word. (The same
+    # as lone_meta_candidates': keep the two alike.)
     if not stats.digits and (not block.words or block.words[0] not in _BYLINE_STARTS):
         return None
     if _TIME_STAMP_LINE.match(block.text) is not None:

@@ -60,17 +60,15 @@ def measure(
         words = len(lowered)
         stops = sum(map(stopwords.__contains__, lowered))
     initials = list(map(_first_character, tokens))
-    capitalised = sum(map(str.isupper, initials))
-    if text.replace(" ", "").isalpha():
-        # Letters only: no digits, sentence marks or commas to look for.
-        return _new_stats((words, len(text), stops, 0, capitalised, 0, False, False))
+    # No shortcut for lines of letters only: the scans below find nothing in them about as
+    # fast as a test for letters would.
     return _new_stats(
         (
             words,
             len(text),
             stops,
             len(_SENTENCE_END.findall(text)),
-            capitalised,
+            sum(map(str.isupper, initials)),
             sum(map(str.isdigit, initials)),
             text.rstrip(_CLOSERS)[-1:] in _TERMINAL,
             _COMMA.search(text) is not None,

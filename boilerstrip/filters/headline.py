@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
-from boilerstrip.metadata import LONE_LINE_MAX_WORDS, lone_byline_or_date
+from boilerstrip.metadata import lone_byline_or_date, lone_meta_candidates
 from boilerstrip.result import Category, Removal
 
 
@@ -37,8 +37,8 @@ class HeadlineFilter(DocumentFilter):
                     Removal(Category.METADATA, "byline_date", _meta_detail(page.byline, page.date)),
                 )
         taken = {page.title_index, *page.meta_indexes}
-        for block in kept:
-            if block.index in taken or block.stats.words > LONE_LINE_MAX_WORDS:
+        for block in lone_meta_candidates(kept):
+            if block.index in taken:
                 continue
             found = lone_byline_or_date(block)
             if found is not None:

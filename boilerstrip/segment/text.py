@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -47,21 +48,27 @@ class Segment(NamedTuple):
 # Building a named tuple through tuple.__new__ skips its Python-level __new__: half the cost,
 # which counts on a 10 MB page of two million lines.
 _new_segment = partial(tuple.__new__, Segment)
+_text_of = attrgetter("text")
 
 
-def _no_tick() -> None:
+# A caller's clock is looked at every this many lines: often enough to stop a long call
+# in time, rarely enough to cost nothing on a page.
+_CHECK_EVERY = 512
+
+
+def _no_check() -> None:
     return None
 
 
-def segment_text(text: str, tick: Callable[[], object] = _no_tick) -> list[Segment]:
+def segment_text(text: str, check: Callable[[], object] = _no_check) -> list[Segment]:
     """Segments of already normalised ``text`` (see ``normalize.normalize_text``).
 
-    ``tick`` is called once per line, so a caller can stop a long call (see ``deadline``).
+    ``check`` is called every 512 lines, so a caller can stop a long call (see ``deadline``).
     """
-    lines = _split_lines(text, tick)
+    lines = _split_lines(text, check)
     width = _wrap_width(lines)
     segments = lines if width is None else _joined_wraps(lines, width)
-    if any(len(s.text) > _SPLIT_LINE_CHARS for s in segments):
+    if max(map(len, map(_text_of, segments)), default=0) > _SPLIT_LINE_CHARS:
         return split_long_lines(segments)
     return segments
 
@@ -107,13 +114,14 @@ def split_long_lines(segments: list[Segment]) -> list[Segment]:
     return result
 
 
-def _split_lines(text: str, tick: Callable[[], object]) -> list[Segment]:
+def _split_lines(text: str, check: Callable[[], object]) -> list[Segment]:
     """Every non-empty line as a segment of its own."""
     lines: list[Segment] = []
     offset, group = 0, 0
     line_kind = BlockKind.LINE
     for number, raw in enumerate(text.split("\n"), start=1):
-        tick()
+        if not number % _CHECK_EVERY:
+            check()
         if raw:
             end = offset + len(raw)
             lines.append(_new_segment((raw, line_kind, offset, end, number, group)))
