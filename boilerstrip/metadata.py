@@ -96,7 +96,7 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
     """Headline, byline and date of ``ctx.document``, with the blocks they came from."""
     blocks = ctx.document.blocks
     repeat = title_repeat(blocks)
-    span = body_span([s.weight for s in ctx.scores], repeat)
+    span = body_span([weight for _, weight in ctx.scores], repeat)
     if span is None:
         return PageMetadata()
     anchor = span[0]

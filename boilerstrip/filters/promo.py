@@ -169,10 +169,11 @@ class SocialFilter(BlockFilter):
     name: str = "social"
 
     def candidates(self, ctx: Context) -> list[Block]:
+        networks, max_words = ctx.lexicon.networks, self.max_words
         with_networks = [
             b.index
             for b in ctx.document.blocks
-            if b.stats.words <= self.max_words and not ctx.lexicon.networks.isdisjoint(b.words)
+            if b.stats.words <= max_words and not networks.isdisjoint(b.words)
         ]
         return ctx.kept_among(
             ctx.blocks_with(Category.SOCIAL.value) + ctx.blocks_matching(_COUNTER) + with_networks
