@@ -204,6 +204,24 @@ def test_an_author_box_goes_unless_its_word_wraps_the_page() -> None:
     assert PROSE in boilerstrip.clean(wrapped)
 
 
+def test_a_box_inside_the_article_does_not_cut_its_paragraphs() -> None:
+    box = "<div class='related'><h3>More news</h3><ul>" + "".join(
+        f"<li><a href='/n{i}'>Another story about the town number {i}</a></li>" for i in range(8)
+    ) + "</ul></div>"
+    late = (
+        "Later that evening, the mayor said the vote showed the council could agree on "
+        "difficult questions, and promised a review of the budget next spring."
+    )
+    page = PAGE.replace("<div hidden>", f"{box}<div hidden>").replace(
+        "</article>", f"<p>{late}</p></article>"
+    ).replace("<article>", "<div><nav><a href='/a'>A</a> <a href='/b'>B</a></nav></div><div>")
+    page = page.replace("</article>", "</div>")
+    result = boilerstrip.extract(page)
+    assert PROSE in result.body
+    assert late in result.body
+    assert "Another story" not in result.body
+
+
 def test_a_block_inside_a_link_is_a_teaser_card() -> None:
     summary = "The county board met on Monday to discuss a plan for new bus routes and fares."
     page = PAGE.replace(

@@ -9,7 +9,9 @@ this report" line, a short lead) that the sum alone would cut.
 HTML adds where the article stands: an ``<article>`` element (or ``itemprop=articleBody``),
 outside which blocks count against the body, else the container whose class/id word marks
 most of the prose, after which they do; inside either, tables, lists, code and quotes count
-for it.
+for it. The span is then widened to the first and last kept prose block on the element path
+that carries most of its prose (the article's sibling paragraphs), so that a box inside the
+article does not cut it.
 """
 
 from __future__ import annotations
@@ -76,6 +78,8 @@ _ARTICLE_STRUCTURE = frozenset(
 )
 _ARTICLE_STRUCTURE_WEIGHT = 2.0
 _RECALL_MIN_LIKELIHOOD = 0.95
+# An element path: a block's tag, its ancestors' tags and their class/id words.
+_Path = tuple[str, tuple[str, ...], frozenset[str]]
 # HTML: a figure's caption stands inside the article, so removing it says nothing about
 # where the body ends; it weighs nothing. Against -1.5 per word: HTML F1 0.9460 -> 0.9457
 # (scrapinghub), 0.9169 -> 0.9179 (wcxb articles).
@@ -115,6 +119,8 @@ class MainBodyFilter(DocumentFilter):
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
             return
         span = _past_leading_junk(ctx, span)
+        if ctx.document.source_kind == "html":
+            span = _along_main_path(ctx, weights, span)
         first, last = _extend(ctx, span)
         if article is not None:
             # Widening stops at the article element's edges.
@@ -130,6 +136,52 @@ class MainBodyFilter(DocumentFilter):
             outside = block.index < first or block.index > last
             if outside and not _kept_for_recall(ctx, block):
                 yield block, before if block.index < first else after
+
+
+def _along_main_path(
+    ctx: Context, weights: list[float], span: tuple[int, int]
+) -> tuple[int, int]:
+    """HTML: ``span`` widened to the first and last kept prose block that sits where most of
+    its prose does (the same element path: tag, ancestors and their class/id words).
+
+    An article's paragraphs are siblings; a related-links box, a gallery or a run of short
+    score lines between them breaks the maximum-sum span, but not their path. HTML F1
+    0.9598 -> 0.9664 (scrapinghub, recall 0.953 -> 0.967, precision 0.967 -> 0.966), 0.9434
+    -> 0.9493 (wcxb articles); every other wcxb page type up too (forum 0.525 -> 0.600).
+    Widening after the edge extension instead of before: 0.9652 / 0.9492; requiring the
+    path's prose outside the span to weigh 5-50% of that inside: 0.9653-0.9623 / 0.9490-
+    0.9468; paths by tags only or by the nearest three elements: within 0.0007 either way.
+    """
+    main = _main_path(ctx, weights, span)
+    if main is None:
+        return span
+    first, last = span
+    for block in ctx.document.blocks:
+        if block.index in range(first, last + 1) or not _on_path(ctx, weights, block, main):
+            continue
+        first, last = min(first, block.index), max(last, block.index)
+    return first, last
+
+
+def _main_path(ctx: Context, weights: list[float], span: tuple[int, int]) -> _Path | None:
+    """The element path whose kept blocks carry the most prose weight in ``span``."""
+    totals: dict[_Path, float] = {}
+    for block in ctx.document.blocks[span[0] : span[1] + 1]:
+        dom = block.dom
+        if dom is not None and weights[block.index] > 0 and not ctx.is_removed(block.index):
+            path = (dom.tag, dom.ancestors, dom.attr_words)
+            totals[path] = totals.get(path, 0.0) + weights[block.index]
+    return max(totals, key=totals.__getitem__) if totals else None
+
+
+def _on_path(ctx: Context, weights: list[float], block: Block, path: _Path) -> bool:
+    dom = block.dom
+    return (
+        dom is not None
+        and weights[block.index] > 0
+        and (dom.tag, dom.ancestors, dom.attr_words) == path
+        and not ctx.is_removed(block.index)
+    )
 
 
 def _kept_for_recall(ctx: Context, block: Block) -> bool:
