@@ -222,6 +222,17 @@ def test_a_box_inside_the_article_does_not_cut_its_paragraphs() -> None:
     assert "Another story" not in result.body
 
 
+def test_short_lines_among_the_article_paragraphs_stay() -> None:
+    scores = [f"Round {i}: Hill Park {i + 2}, Riverside {i}" for i in range(1, 7)]
+    lines = "".join(f"<p>{line}</p>" for line in scores)
+    page = PAGE.replace("<article>", "<div class='page'><div class='story'>").replace(
+        "</article>", f"{lines}</div></div>"
+    )
+    body = boilerstrip.clean(page)
+    assert PROSE in body
+    assert all(line in body for line in scores)
+
+
 def test_a_block_inside_a_link_is_a_teaser_card() -> None:
     summary = "The county board met on Monday to discuss a plan for new bus routes and fares."
     page = PAGE.replace(
