@@ -56,7 +56,10 @@ class DomEvidence:
     ``attr_words`` merges the class/id/role/aria-label/itemprop words of the block's element
     and its ancestors; ``own_words`` keeps them apart, one set per element, the block's own
     first and then its ancestors' in ``ancestors`` order, so a rule can ask what the block's
-    nearest elements say they are (a page-wide wrapper's words mark every block).
+    nearest elements say they are (a page-wide wrapper's words mark every block). A block that
+    is a whole table row (``<tr>``) has its ``cells``' texts, whitespace-normalised like block
+    text (empty cells kept, so columns line up), and ``header_row`` when it stands in a
+    ``<thead>`` or all its cells are ``<th>``; other blocks have none.
     """
 
     tag: str
@@ -65,6 +68,8 @@ class DomEvidence:
     link_share: float = 0.0
     depth: int = 0
     own_words: tuple[frozenset[str], ...] = ()
+    cells: tuple[str, ...] = ()
+    header_row: bool = False
 
 
 @dataclass(frozen=True, slots=True)

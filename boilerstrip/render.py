@@ -117,7 +117,7 @@ def _continues(previous: Block, block: Block) -> bool:
         return same_group and block.index == previous.index + 1
     if unit == "table":
         # Tables are not grouped apart from each other; a second header row starts a new one.
-        return same_group and not (_in_thead(block) and not _in_thead(previous))
+        return same_group and not (_is_header(block) and not _is_header(previous))
     if unit == "code":
         return same_group
     # A nested list, and each paragraph of a quote, has a group of its own.
@@ -145,8 +145,9 @@ def _tags(block: Block) -> tuple[str, ...]:
     return (block.dom.tag, *block.dom.ancestors) if block.dom is not None else ()
 
 
-def _in_thead(block: Block) -> bool:
-    return "thead" in _tags(block)
+def _is_header(block: Block) -> bool:
+    """A header row: in a ``<thead>``, or all ``<th>`` cells."""
+    return block.dom is not None and block.dom.header_row
 
 
 def _quote_depth(block: Block) -> int:
@@ -228,9 +229,8 @@ def _nearest(block: Block, tags: frozenset[str]) -> str | None:
 
 
 def _row_cells(block: Block) -> tuple[str, ...]:
-    # The segmenter joins a row's cells with spaces and keeps no cell boundaries, so a row
-    # is one cell until DomEvidence carries the cells.
-    return (block.text,)
+    # A row a block element or a <br> inside a cell cut has no cells of its own: one cell.
+    return (block.dom.cells if block.dom is not None else ()) or (block.text,)
 
 
 def pipe_table(rows: list[tuple[str, ...]]) -> str:

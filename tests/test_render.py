@@ -93,8 +93,23 @@ def test_table_rows_become_a_pipe_table() -> None:
         "<table><thead><tr><th>Name</th><th>Value</th></tr></thead>"
         "<tbody><tr><td>a|b</td><td>1</td></tr><tr><td>c</td><td>2</td></tr></tbody></table>"
     )
-    # One cell per row: the segmenter does not keep where a row's cells part.
-    assert body_of(markdown(html)) == ("| Name Value |\n| --- |\n| a\\|b 1 |\n| c 2 |")
+    assert body_of(markdown(html)) == ("| Name | Value |\n| --- | --- |\n| a\\|b | 1 |\n| c | 2 |")
+
+
+def test_a_hand_made_table_keeps_its_columns_and_empty_cells() -> None:
+    html = (
+        "<table><tr><th>City</th><th> Population </th><th>Note</th></tr>"
+        "<tr><td>Oslo</td><td>709 037</td><td></td></tr>"
+        "<tr><td>  Bergen\n</td><td>291 940</td><td>second <b>largest</b></td></tr>"
+        "<tr><td>Tromsø</td><td>78 745</td></tr></table>"
+    )
+    assert body_of(markdown(html)) == (
+        "| City | Population | Note |\n"
+        "| --- | --- | --- |\n"
+        "| Oslo | 709 037 |  |\n"
+        "| Bergen | 291 940 | second largest |\n"
+        "| Tromsø | 78 745 |  |"
+    )
 
 
 def test_a_second_header_row_starts_a_second_table() -> None:

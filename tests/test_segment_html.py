@@ -162,6 +162,27 @@ def test_each_element_keeps_its_own_words_nearest_first() -> None:
     assert evidence[0].attr_words == frozenset().union(*own)
 
 
+def test_table_rows_carry_their_cells_and_header_flag() -> None:
+    html = (
+        "<table><thead><tr><td>Name</td><td>Value</td></tr></thead>"
+        "<tr><th>Key</th><td> a \n b </td><td></td></tr>"
+        "<tr><th>One</th><th>Two</th></tr>"
+        "<tr><td>cut<br>here</td><td>x</td></tr><tr><td><p>block</p></td><td>y</td></tr></table>"
+    )
+    _, segments, evidence = segment_html(html)
+    rows = [(s.text, e.cells, e.header_row) for s, e in zip(segments, evidence, strict=True)]
+    assert rows == [
+        ("Name Value", ("Name", "Value"), True),  # in <thead>
+        ("Key a b", ("Key", "a b", ""), False),  # empty cells kept for the columns
+        ("One Two", ("One", "Two"), True),  # all <th>
+        # A row a <br> or a block element inside a cell cut has no cells of its own.
+        ("cut", (), False),
+        ("here x", (), False),
+        ("block", (), False),
+        ("y", (), False),
+    ]
+
+
 # --- robustness ------------------------------------------------------------------------------
 @pytest.mark.parametrize("depth", [300, 3000, 100_000])
 def test_deeply_nested_page_keeps_its_text(depth: int) -> None:

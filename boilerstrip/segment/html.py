@@ -86,6 +86,10 @@ _NO_WORDS: frozenset[str] = frozenset()
 _Context = tuple[tuple[str, ...], frozenset[str], tuple[frozenset[str], ...]]
 
 
+# A table row's cell texts and whether it is a header row.
+_Row = tuple[tuple[str, ...], bool]
+
+
 class _Block(NamedTuple):
     text: str
     kind: BlockKind
@@ -203,6 +207,9 @@ class _Walk:
         self._pre = 0
         self._apart = False
         self._line_owner = -1  # the block element a <br> has cut into lines
+        self._cell_starts: list[int] = []  # where in _parts each cell of a row starts
+        self._header_cells = 0  # how many of them are <th>
+        self._row_cells = 0  # cells opened since the last <tr> opened
         self._words: dict[str, frozenset[str]] = {}
         # Ancestor tags and attribute words of a block element, by the windows of open tags
         # and attribute strings they come from: sibling items share them.
@@ -258,13 +265,19 @@ class _Walk:
         elif action >= _BLOCK_ACT:
             if action != _BR:
                 self._boundary(action)
+                if tag == "tr":
+                    self._row_cells = 0
                 self._owners.append(len(self._tags))
             elif self._pre:
                 self._parts.append("\n")
             else:
                 self._flush(line_break=True)
-        elif action == _CELL and self._parts:
-            self._parts.append(" ")
+        elif action == _CELL:
+            if self._parts:
+                self._parts.append(" ")
+            self._cell_starts.append(len(self._parts))
+            self._header_cells += tag == "th"
+            self._row_cells += 1
         self._tags.append(tag)
         self._attrs.append(attrs)
         if tag in _STATEFUL:
@@ -290,6 +303,8 @@ class _Walk:
     def _boundary(self, action: int) -> None:
         if self._parts:
             self._flush()
+        elif self._cell_starts:
+            self._end_row()
         self._line_owner = -1
         if action == _GROUP_ACT:
             self.pending_group = True
@@ -309,6 +324,7 @@ class _Walk:
         owner = self._owners[-1] if self._owners else -1
         if self._parts:
             raw = "".join(self._parts)
+            row = self._row(owner, line_break) if self._cell_starts else None
             self._parts.clear()
             if self._pre:
                 for line in _code_lines(raw):
@@ -321,10 +337,34 @@ class _Walk:
                     if not text.isprintable():
                         text = normalize_text(text)
                     kind = self._kind(owner, line_break)
-                    self._emit(text, kind, owner, self._link_chars)
+                    self._emit(text, kind, owner, self._link_chars, row)
             self._link_chars = 0
+        if self._cell_starts:
+            self._end_row()
         if line_break:
             self._line_owner = owner
+
+    def _row(self, owner: int, line_break: bool) -> _Row | None:
+        """The cells of the table row being flushed, and whether it is a header row; ``None``
+        unless the block is a whole ``<tr>`` (a block or a ``<br>`` in a cell cut it)."""
+        parts, starts = self._parts, self._cell_starts
+        if (
+            owner < 0
+            or self._tags[owner] != "tr"
+            or line_break
+            or owner == self._line_owner
+            or len(starts) != self._row_cells
+        ):
+            return None
+        bounds = zip([0, *starts[1:]], [*starts[1:], len(parts)], strict=True)
+        cells = [" ".join("".join(parts[a:b]).split()) for a, b in bounds]
+        cells = [c if c.isprintable() else normalize_text(c) for c in cells]
+        header = self._tags[owner - 1] == "thead" or self._header_cells == len(starts)
+        return tuple(cells), header
+
+    def _end_row(self) -> None:
+        self._cell_starts.clear()
+        self._header_cells = 0
 
     def _kind(self, owner: int, line_break: bool) -> BlockKind:
         tag = self._tags[owner] if owner >= 0 else "html"
@@ -338,15 +378,20 @@ class _Walk:
         # A paragraph a <br> cut into lines keeps them together, as a poem or an address.
         return BlockKind.LINE if line_break or owner == self._line_owner else BlockKind.PARAGRAPH
 
-    def _emit(self, text: str, kind: BlockKind, owner: int, link_chars: int) -> None:
+    def _emit(
+        self, text: str, kind: BlockKind, owner: int, link_chars: int, row: _Row | None = None
+    ) -> None:
         if not text:
             return
         if self.pending_group and self.blocks:
             self._group += 1
         self.pending_group = False
-        self.blocks.append(_Block(text, kind, self._group, self._evidence(owner, link_chars, text)))
+        dom = self._evidence(owner, link_chars, text, row)
+        self.blocks.append(_Block(text, kind, self._group, dom))
 
-    def _evidence(self, owner: int, link_chars: int, text: str) -> DomEvidence:
+    def _evidence(
+        self, owner: int, link_chars: int, text: str, row: _Row | None = None
+    ) -> DomEvidence:
         link_share = min(1.0, link_chars / len(text))
         if owner < 0:
             return DomEvidence("html", link_share=link_share)
@@ -355,9 +400,10 @@ class _Walk:
         context = self._context.get(key)
         if context is None:
             context = self._context[key] = self._context_of(first, owner)
-        return DomEvidence(
-            self._tags[owner], context[0], context[1], link_share, owner, context[2]
-        )
+        tag = self._tags[owner]
+        if row is None:
+            return DomEvidence(tag, context[0], context[1], link_share, owner, context[2])
+        return DomEvidence(tag, context[0], context[1], link_share, owner, context[2], *row)
 
     def _context_of(self, first: int, owner: int) -> _Context:
         """The ancestors (nearest first), the merged attribute words and each element's own
