@@ -69,9 +69,7 @@ def test_unknown_input_format_is_refused() -> None:
 
 
 _TAGS = st.sampled_from(["p", "div", "span", "li", "td", "pre", "h2", "a", "br", "b"])
-_TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), min_codepoint=9), max_size=40
-)
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), min_codepoint=9), max_size=40)
 
 
 @st.composite
@@ -205,16 +203,23 @@ def test_an_author_box_goes_unless_its_word_wraps_the_page() -> None:
 
 
 def test_a_box_inside_the_article_does_not_cut_its_paragraphs() -> None:
-    box = "<div class='related'><h3>More news</h3><ul>" + "".join(
-        f"<li><a href='/n{i}'>Another story about the town number {i}</a></li>" for i in range(8)
-    ) + "</ul></div>"
+    box = (
+        "<div class='related'><h3>More news</h3><ul>"
+        + "".join(
+            f"<li><a href='/n{i}'>Another story about the town number {i}</a></li>"
+            for i in range(8)
+        )
+        + "</ul></div>"
+    )
     late = (
         "Later that evening, the mayor said the vote showed the council could agree on "
         "difficult questions, and promised a review of the budget next spring."
     )
-    page = PAGE.replace("<div hidden>", f"{box}<div hidden>").replace(
-        "</article>", f"<p>{late}</p></article>"
-    ).replace("<article>", "<div><nav><a href='/a'>A</a> <a href='/b'>B</a></nav></div><div>")
+    page = (
+        PAGE.replace("<div hidden>", f"{box}<div hidden>")
+        .replace("</article>", f"<p>{late}</p></article>")
+        .replace("<article>", "<div><nav><a href='/a'>A</a> <a href='/b'>B</a></nav></div><div>")
+    )
     page = page.replace("</article>", "</div>")
     result = boilerstrip.extract(page)
     assert PROSE in result.body
@@ -263,9 +268,8 @@ def test_a_table_in_the_container_holding_the_prose_is_body() -> None:
         "<div class='promo'><p>Sign up for our newsletter</p><p>Share on Facebook</p>"
         "<p>Related stories</p><p>Ten things to do this weekend in town</p></div>"
     )
-    page = (
-        PAGE.replace("<article>", "<div class='story'>")
-        .replace("</article>", f"<table>{rows}</table></div>{more}")
+    page = PAGE.replace("<article>", "<div class='story'>").replace(
+        "</article>", f"<table>{rows}</table></div>{more}"
     )
     body = boilerstrip.clean(page)
     assert "Ward 1 1001" in body and "Ward 12 1012" in body

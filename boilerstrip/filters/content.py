@@ -138,9 +138,7 @@ class MainBodyFilter(DocumentFilter):
                 yield block, before if block.index < first else after
 
 
-def _along_main_path(
-    ctx: Context, weights: list[float], span: tuple[int, int]
-) -> tuple[int, int]:
+def _along_main_path(ctx: Context, weights: list[float], span: tuple[int, int]) -> tuple[int, int]:
     """HTML: ``span`` widened to the first and last kept block that sits where most of its
     prose does (the same element path: tag, ancestors and their class/id words).
 
