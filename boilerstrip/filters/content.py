@@ -100,27 +100,14 @@ class MainBodyFilter(DocumentFilter):
             return
         weights = [_weight(ctx, b) for b in ctx.document.blocks]
         _furniture_against(ctx, weights)
-        # HTML: the article's element bounds the body, and its tables, lists... count for it.
-        article = _article_bounds(ctx, weights)
-        if article is None:
-            container = _container_bounds(ctx, weights)
-            if container is not None:
-                _structure_for(ctx, weights, container)
-                # A class word is weaker evidence than the element: it only ends the body.
-                # (The article's head - headline, lead, synopsis - often stands in a sibling
-                # before it; what follows it is the page's.)
-                article = (0, container[1])
-        else:
-            _structure_for(ctx, weights, article)
+        article = _html_bounds(ctx, weights)
         if article is not None:
             weights = _outside_against(weights, article)
         span = body_span(weights, ctx.page.title_index)
         if span is None:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
             return
-        span = _past_leading_junk(ctx, span)
-        if ctx.document.source_kind == "html":
-            span = _along_main_path(ctx, weights, span)
+        span = _along_main_path(ctx, weights, _past_leading_junk(ctx, span))
         first, last = _extend(ctx, span)
         if article is not None:
             # Widening stops at the article element's edges.
@@ -153,7 +140,7 @@ def _along_main_path(ctx: Context, weights: list[float], span: tuple[int, int]) 
     above the headline: 0.9731 / 0.9476; paths by tags only or by the nearest three
     elements: within 0.0007 either way (prose only).
     """
-    main = _main_path(ctx, weights, span)
+    main = _main_path(ctx, weights, span) if ctx.document.source_kind == "html" else None
     if main is None:
         return span
     first, last = span
@@ -182,6 +169,23 @@ def _on_path(ctx: Context, block: Block, path: _Path) -> bool:
         and (dom.tag, dom.ancestors, dom.attr_words) == path
         and not ctx.is_removed(block.index)
     )
+
+
+def _html_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | None:
+    """HTML: where the article's element bounds the body (``None``: nowhere); its tables,
+    lists... are made to count for it in ``weights``."""
+    article = _article_bounds(ctx, weights)
+    if article is not None:
+        _structure_for(ctx, weights, article)
+        return article
+    container = _container_bounds(ctx, weights)
+    if container is None:
+        return None
+    _structure_for(ctx, weights, container)
+    # A class word is weaker evidence than the element: it only ends the body. (The
+    # article's head - headline, lead, synopsis - often stands in a sibling before it; what
+    # follows it is the page's.)
+    return 0, container[1]
 
 
 def _kept_for_recall(ctx: Context, block: Block) -> bool:
