@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import boilerstrip
 from boilerstrip.filters import DuplicatesFilter
 from boilerstrip.filters.duplicates import sentence_keys
 
@@ -114,3 +115,14 @@ def test_clean_text_keeps_its_repeats(kit: type[Kit]) -> None:
     result = kit.run([*kit.prose, kit.prose[0]], DuplicatesFilter())
     assert result.removed == ()
     assert kit.run(scraped([*kit.prose, kit.prose[0]]), DuplicatesFilter()).removed != ()
+
+
+def test_list_items_and_table_cells_may_repeat() -> None:
+    item = "Two cups of plain flour, sifted twice before you start the dough"
+    prose = " ".join(["The council met on Tuesday to talk about the budget for the town."] * 3)
+    page = (
+        "<html><body><nav><a href=/>Home</a></nav><nav><a href=/n>News</a></nav><article>"
+        f"<p>{prose}</p><ul><li>{item}</li></ul><p>{prose} Again.</p><ul><li>{item}</li></ul>"
+        "</article><footer>Subscribe to our newsletter</footer></body></html>"
+    )
+    assert boilerstrip.clean(page).count(item) == 2
