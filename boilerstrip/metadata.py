@@ -95,7 +95,13 @@ class PageMetadata:
 def find_page_metadata(ctx: Context) -> PageMetadata:
     """Headline, byline and date of ``ctx.document``, with the blocks they came from."""
     blocks = ctx.document.blocks
+    # HTML: with no line repeating the <title>, the page's first <h1> anchors the body (a
+    # late FAQ line or a <p> was taken otherwise). HTML F1 wcxb articles 0.950 -> 0.951,
+    # all 1,337 wcxb pages 0.803 -> 0.807 (product +0.029, service +0.024, collection -0.017,
+    # forum -0.007), scrapinghub unchanged.
     repeat = title_repeat(blocks)
+    if repeat is None:
+        repeat = _first_h1(blocks)
     span = body_span([weight for _, weight in ctx.scores], repeat)
     if span is None:
         return PageMetadata()
@@ -310,6 +316,16 @@ def _html_title(
     first = blocks[0] if blocks else None
     if first is not None and first.dom is not None and first.dom.tag == "title":
         return without_site_name(first.text, site)
+    return None
+
+
+def _first_h1(blocks: Sequence[Block]) -> int | None:
+    """HTML: the first ``<h1>`` outside the page's furniture that is shaped like a headline."""
+    for block in blocks:
+        dom = block.dom
+        in_page = dom is not None and dom.tag == "h1" and not _FURNITURE.intersection(dom.ancestors)
+        if in_page and _headline_shaped(block):
+            return block.index
     return None
 
 
