@@ -129,6 +129,38 @@ def _non_idempotent(source: str | bytes, why: str, id_: str, fmt: str = "auto") 
             "for a section label; duplicates now act on scraped-looking pages only",
             "section-label",
         ),
+        # Found by `python -m benchmarks.fuzz --seconds 600 --seed 11` (2026-11-25 afternoon).
+        _non_idempotent(
+            "o a L o.\nComentário\ne com e a e e os e o.\nHome\ne o",
+            "a comment label opens no section while the page's menu line follows it; on the "
+            "cleaned text it opens one (comments/comment_section)",
+            "comment-section",
+        ),
+        _non_idempotent(
+            "Home\nHome Home\n" + "日本語のテキストです。\n" * 3,
+            "with the English menu the page is guessed English and the CJK line counts too few "
+            "words to be judged a copy; alone it is Japanese and its copies go (duplicates)",
+            "language-dependent-duplicates",
+        ),
+        _non_idempotent(
+            b"Von z\n\xc3\ne C\nAm und mit dabei",
+            "a broken byte between the byline and the headline hides the byline on the first "
+            "pass; the cleaned text shows it (metadata/byline_date)",
+            "byline-after-junk",
+        ),
+        _non_idempotent(
+            "The.\nHome Home\nHome Home\nHome Home\nThe the.",
+            "of three equal menu lines the first pass keeps the first above the section label "
+            "and the headline; the second takes that one as the headline (metadata/headline)",
+            "headline-after-menu",
+        ),
+        _non_idempotent(
+            b'Remake serie animata de "I Cavalieri dello Zodiaco" per Netflix - Remember 80/90'
+            b" - Memorabilia anni 80/90\n\nSkip to content\naccedi\n\nHome",
+            "the page is guessed English by its menu, so the Italian label 'accedi' (log in) "
+            "is not known; the cleaned text is Italian and it is (newsletter/newsletter_label)",
+            "language-dependent-label",
+        ),
     ],
 )
 def test_clean_is_idempotent(source: str | bytes, input_format: str) -> None:
