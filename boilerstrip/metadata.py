@@ -252,9 +252,7 @@ def _only_date_words(text: str, span: tuple[int, int]) -> bool:
 # cell or a caption is never the page's headline (small pages with a code sample had
 # "def f():" reported as their title). List items stay candidates: excluding them cost
 # 0.0001 scrapinghub HTML F1 (a listing's headline inside an <li>).
-_NEVER_HEADLINES = frozenset(
-    {BlockKind.CODE, BlockKind.TABLE_CELL, BlockKind.CAPTION}
-)
+_NEVER_HEADLINES = frozenset({BlockKind.CODE, BlockKind.TABLE_CELL, BlockKind.CAPTION})
 
 
 def _is_headline(block: Block, ctx: Context) -> bool:

@@ -46,7 +46,6 @@ WORST_SHOWN = 8
 _WORD = re.compile(r"\w+")
 
 
-
 @dataclass(frozen=True, slots=True)
 class Page:
     page_id: str
@@ -169,7 +168,6 @@ DATASETS = ["scrapinghub", "wcxb"]
 def test_truths_pass_through(dataset: str) -> None:
     share, detail = truths_kept_in(dataset)
     assert share >= TRUTH_WORDS_KEPT_FLOOR, f"below {TRUTH_WORDS_KEPT_FLOOR:.0%}: {detail}"
-
 
 
 # -- text-mode accuracy floors -----------------------------------------------------------

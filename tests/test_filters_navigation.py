@@ -55,9 +55,7 @@ def test_sentence_above_headline_is_not_a_section_label(kit: type[Kit]) -> None:
 
 
 def test_only_separator_shapes_with_short_items_count(kit: type[Kit]) -> None:
-    long_items = (
-        "Either way | this is a very long item with many words in it | and another one"
-    )
+    long_items = "Either way | this is a very long item with many words in it | and another one"
     result = kit.run([*kit.prose, long_items], NavigationFilter())
     assert kit.verdict(result, long_items) is None
 

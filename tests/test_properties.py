@@ -17,9 +17,7 @@ from hypothesis import strategies as st
 import boilerstrip
 from boilerstrip import Category, Result
 
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 WORD = re.compile(r"\w+")
@@ -33,20 +31,53 @@ NOUNS = (
 ).split()
 VERBS = "approved said argued announced rejected reviewed visited described built opened".split()
 FILLERS = (
-    "the new", "a small", "their current", "the local", "several older", "most of the",
-    "an unusual", "the regional",
+    "the new",
+    "a small",
+    "their current",
+    "the local",
+    "several older",
+    "most of the",
+    "an unusual",
+    "the regional",
 )
 TAILS = (
-    "after months of debate", "on Tuesday morning", "for the coming year",
-    "despite strong objections", "in the northern district", "with little warning",
-    "according to a statement", "before the summer holidays",
+    "after months of debate",
+    "on Tuesday morning",
+    "for the coming year",
+    "despite strong objections",
+    "in the northern district",
+    "with little warning",
+    "according to a statement",
+    "before the summer holidays",
 )
 MENU_WORDS = (
-    "Home", "News", "Sport", "About us", "Contact", "Login", "Sign in", "Subscribe",
-    "Share", "Tweet", "Privacy Policy", "Terms of Use", "Cookies", "Menu", "Search",
-    "Newsletter", "Read more", "Advertisement", "Related articles", "Next", "Previous",
-    "Accept all cookies", "Sign up for our newsletter", "Follow us on Facebook",
-    "© 2024 Example Media. All rights reserved.", "3 comments", "Leave a reply",
+    "Home",
+    "News",
+    "Sport",
+    "About us",
+    "Contact",
+    "Login",
+    "Sign in",
+    "Subscribe",
+    "Share",
+    "Tweet",
+    "Privacy Policy",
+    "Terms of Use",
+    "Cookies",
+    "Menu",
+    "Search",
+    "Newsletter",
+    "Read more",
+    "Advertisement",
+    "Related articles",
+    "Next",
+    "Previous",
+    "Accept all cookies",
+    "Sign up for our newsletter",
+    "Follow us on Facebook",
+    "© 2024 Example Media. All rights reserved.",
+    "3 comments",
+    "Leave a reply",
 )
 
 
@@ -118,8 +149,7 @@ def structured_noise(draw: st.DrawFn) -> str:
 # Every code point, surrogates and controls included; the low planes; and a dense mix of the
 # characters normalize.py treats specially (line breaks, odd spaces, invisibles, a surrogate).
 SPECIAL = (
-    "ab., \n\r\t\x00\x0b\x0c\x1f\x7f\x85\u00a0\u00ad"
-    "\u200b\u200d\u2028\u2060\u3000\ufeff\ud800"
+    "ab., \n\r\t\x00\x0b\x0c\x1f\x7f\x85\u00a0\u00ad\u200b\u200d\u2028\u2060\u3000\ufeff\ud800"
 )
 any_text = st.one_of(
     st.text(alphabet=st.characters(codec=None, categories=None), max_size=400),
