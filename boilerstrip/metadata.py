@@ -109,21 +109,7 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
     if repeat is not None and repeat >= anchor:
         repeat = None
     window = blocks[max(0, anchor - _LOOKBACK, -1 if repeat is None else repeat + 1) : anchor]
-    title_index = repeat
-    byline: str | None = None
-    date: str | None = None
-    meta: list[int] = []
-    for block in reversed(window):
-        found = _byline_or_date(block)
-        if found is not None:
-            byline = byline or found[0]
-            date = date or found[1]
-            meta.append(block.index)
-        elif title_index is None and _is_headline(block, ctx):
-            title_index = block.index
-            break
-        elif block.stats.words > _HEADLINE_MAX_WORDS:
-            break
+    title_index, byline, date, meta = _above_body(window, repeat, ctx)
     above = _byline_above(blocks, title_index, repeat)
     if above is not None:
         # A date or byline line right above the headline ("19 November 2019" as a kicker):
@@ -139,6 +125,28 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
     title = blocks[title_index].text if title_index is not None else None
     repeats = repeat is not None and repeat == title_index
     return PageMetadata(title, title_index, byline, date, tuple(sorted(meta)), anchor, repeats)
+
+
+def _above_body(
+    window: Sequence[Block], headline: int | None, ctx: Context
+) -> tuple[int | None, str | None, str | None, list[int]]:
+    """Walking up from the body's first block: the headline (unless already known), and the
+    byline and date lines between them with their indexes."""
+    byline: str | None = None
+    date: str | None = None
+    meta: list[int] = []
+    for block in reversed(window):
+        found = _byline_or_date(block)
+        if found is not None:
+            byline = byline or found[0]
+            date = date or found[1]
+            meta.append(block.index)
+        elif headline is None and _is_headline(block, ctx):
+            headline = block.index
+            break
+        elif block.stats.words > _HEADLINE_MAX_WORDS:
+            break
+    return headline, byline, date, meta
 
 
 def _byline_above(
