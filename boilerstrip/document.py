@@ -243,12 +243,12 @@ def document_from_tree(
     ``<html lang>`` is the document's language when the caller gave none and it names a
     language with a stopword list; otherwise the language is guessed from the words.
     """
-    from boilerstrip.segment.html import segment_root
+    from boilerstrip.segment.html import walk_root
     from boilerstrip.segment.html_meta import page_meta
 
-    text, segments, evidence = segment_root(root)
+    text, segments, evidence, marked = walk_root(root)
     deadline.check()
-    page = page_meta(root)
+    page = page_meta(root, marked)
     declared = page.language if page.language in known_languages() else None
     words = _words_by_text(segments, deadline)
     lang = language or declared or guess_language_of_words(words[s.text][1] for s in segments)

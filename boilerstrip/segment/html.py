@@ -108,14 +108,22 @@ def segment_html(html: str) -> tuple[str, list[Segment], list[DomEvidence]]:
 
 def segment_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence]]:
     """``segment_html`` of a page lxml has already parsed (``None``: a page with nothing)."""
+    return walk_root(root)[:3]
+
+
+def walk_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence], list[Any]]:
+    """``segment_root``, and the page's ``MARKED`` elements in document order (the candidates
+    of ``html_meta.page_meta``), collected by the same walk rather than a second traversal."""
     walk = _Walk()
-    if root is not None:
-        title = _title_of(root)
-        if title:
-            walk.blocks.append(_Block(title, BlockKind.LINE, 0, _TITLE_EVIDENCE))
-            walk.pending_group = True
-        walk.run(root)
-    return _rendered(walk.blocks)
+    if root is None:
+        return (*_rendered(walk.blocks), walk.marked)
+    walk.run(root)
+    title = _title_of(walk.marked)
+    if not title:
+        return (*_rendered(walk.blocks), walk.marked)
+    # The title is the first block: the walk's groups, counted without it, move up by one.
+    title_block = _Block(title, BlockKind.LINE, -1, _TITLE_EVIDENCE)
+    return (*_rendered([title_block, *walk.blocks], 1), walk.marked)
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -168,8 +176,10 @@ def _flat_tag(match: re.Match[str]) -> str:
     return "<br>" if name in _BLOCK or name in _CELLS else ""
 
 
-def _title_of(root: Any) -> str:
-    for element in root.iter("title"):
+def _title_of(marked: list[Any]) -> str:
+    for element in marked:
+        if element.tag != "title":
+            continue
         if not any(a.tag in ("svg", "math") for a in element.iterancestors()):
             return normalize_text(" ".join((element.text or "").split()))
     return ""
@@ -188,6 +198,9 @@ _ACTIONS: dict[str, int] = {
 }
 # Elements that change the walk's state while open (links, preformatted text, containers).
 _STATEFUL = frozenset({"a", "pre", *_CONTAINER_KINDS})
+# Elements the walk hands back for the page's metadata and title (none is block-level).
+MARKED = ("meta", "link", "script", "time", "title")
+_MARKED_SET = frozenset(MARKED)
 
 
 class _Walk:
@@ -195,6 +208,7 @@ class _Walk:
 
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
+        self.marked: list[Any] = []  # the MARKED elements met, in document order
         self.pending_group = False
         self._group = 0
         self._tags: list[str] = []  # open elements, outermost first
@@ -225,6 +239,7 @@ class _Walk:
                 if tag.__class__ is not str or tag in _SKIPPED or not self._open(element, tag):
                     walker.skip_subtree()
                     skipped = True
+                    self._mark_skipped(element, tag)
                     continue
                 text = element.text
             elif skipped:
@@ -253,6 +268,13 @@ class _Walk:
         if parts:
             self._flush()
 
+    def _mark_skipped(self, element: Any, tag: object) -> None:
+        """Keep the ``MARKED`` elements of a subtree the walk skips."""
+        if len(element):
+            self.marked.extend(element.iter(*MARKED))
+        elif tag in _MARKED_SET:
+            self.marked.append(element)
+
     def _open(self, element: Any, tag: str) -> bool:
         """Enter ``element``; ``False`` when it is hidden and its content to be skipped."""
         items = element.items()
@@ -262,6 +284,8 @@ class _Walk:
         action = _ACTIONS.get(tag, _APART)
         if action == _APART:
             self._apart = True
+            if tag in _MARKED_SET:
+                self.marked.append(element)
         elif action >= _BLOCK_ACT:
             if action != _BR:
                 self._boundary(action)
@@ -466,8 +490,9 @@ def _code_lines(raw: str) -> list[str]:
 
 
 # --- rendering -------------------------------------------------------------------------------
-def _rendered(blocks: list[_Block]) -> tuple[str, list[Segment], list[DomEvidence]]:
-    """Blocks joined into the document text, with the segments that point into it."""
+def _rendered(blocks: list[_Block], shift: int = 0) -> tuple[str, list[Segment], list[DomEvidence]]:
+    """Blocks joined into the document text, with the segments that point into it; each
+    block's group is moved up by ``shift``."""
     pieces: list[str] = []
     segments: list[Segment] = []
     offset, line, previous_group = 0, 1, 0
@@ -478,7 +503,9 @@ def _rendered(blocks: list[_Block]) -> tuple[str, list[Segment], list[DomEvidenc
             offset += len(separator)
             line += len(separator)
         segments.append(
-            Segment(block.text, block.kind, offset, offset + len(block.text), line, block.group)
+            Segment(
+                block.text, block.kind, offset, offset + len(block.text), line, block.group + shift
+            )
         )
         pieces.append(block.text)
         offset += len(block.text)

@@ -1,8 +1,9 @@
 """What an HTML page says about itself in its markup: Open Graph and ``<meta>`` tags, JSON-LD,
 ``<link rel=canonical>``, ``<html lang>`` and ``<time datetime>``.
 
-One pass over the parsed tree (lxml's C iterator, filtered by tag) collects the candidates;
-every value is checked for its type, bounded in size and whitespace-normalised, so junk
+The HTML walk (``segment.html.walk_root``) hands over the candidate elements it met, so the
+tree is not traversed a second time (lxml's C iterator, filtered by tag, finds them when no
+walk did); every value is checked for its type, bounded in size and whitespace-normalised, so junk
 markup gives ``None`` fields, never an exception. Choosing between these values and what the
 text itself shows (the headline, a byline line) is ``metadata.report_metadata``'s job.
 """
@@ -10,7 +11,7 @@ text itself shows (the headline, a byline line) is ``metadata.report_metadata``'
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -59,11 +60,15 @@ _JSON_WRAPPERS = regex.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def page_meta(root: Any) -> PageMeta:
-    """The metadata the markup of ``root`` (an lxml element, or ``None``) states."""
+def page_meta(root: Any, marked: Iterable[Any] | None = None) -> PageMeta:
+    """The metadata the markup of ``root`` (an lxml element, or ``None``) states. ``marked``:
+    its ``<meta>``, ``<link>``, ``<script>`` and ``<time>`` elements (others are ignored) in
+    document order, when a walk has already collected them; else they are looked up."""
     if root is None or not isinstance(getattr(root, "tag", None), str):
         return PageMeta()
-    metas, canonical, scripts, time_date = _collect(root)
+    if marked is None:
+        marked = root.iter("meta", "link", "script", "time")
+    metas, canonical, scripts, time_date = _collect(marked)
     linked = _linked_data(scripts)
 
     def meta(key: str) -> str | None:
@@ -84,14 +89,14 @@ def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
 
 
-def _collect(root: Any) -> tuple[dict[str, str], str | None, list[str], str | None]:
+def _collect(marked: Iterable[Any]) -> tuple[dict[str, str], str | None, list[str], str | None]:
     """The ``<meta>`` values read (raw, by name/property), the canonical link, JSON-LD script
-    texts and the first ``<time datetime>`` date, from one pass over the tree."""
+    texts and the first ``<time datetime>`` date, from the candidate elements."""
     metas: dict[str, str] = {}
     canonical: str | None = None
     scripts: list[str] = []
     time_date: str | None = None
-    for element in root.iter("meta", "link", "script", "time"):
+    for element in marked:
         tag = element.tag
         if tag == "meta":
             _add_meta(element, metas)
@@ -101,7 +106,7 @@ def _collect(root: Any) -> tuple[dict[str, str], str | None, list[str], str | No
         elif tag == "script":
             if len(scripts) < _MAX_JSON_LD_SCRIPTS and _is_json_ld(element):
                 scripts.append(element.text)
-        elif time_date is None:
+        elif tag == "time" and time_date is None:
             time_date = _iso_date(_text(element.get("datetime")))
     return metas, canonical, scripts, time_date
 
