@@ -89,15 +89,24 @@ class DomFilter(DocumentFilter):
             return
         page_wide = page_wide_tags(ctx.document.blocks, self.page_wide_share)
         marks = _furniture_marks(ctx.document.blocks)
-        for block in kept:
-            ctx.tick()
-            # Captions, linked cards and furniture by name go whatever they read like;
-            # furniture elements only when it is not long prose.
-            removal = _element_removal(block) or _word_removal(block, marks)
-            if removal is None and not self._is_prose(block, ctx):
-                removal = _container_removal(block, page_wide)
-            if removal is not None:
-                yield block, removal
+        # The blocks of one element path share its verdicts: each is worked out once.
+        by_path: dict[_PathKey, tuple[Removal | None, Removal | None]] = {}
+        for chunk in ctx.deadline.chunks(kept):
+            for block in chunk:
+                dom = block.dom
+                if dom is None:
+                    continue
+                key = (dom.tag, dom.ancestors, dom.attr_words, dom.own_words)
+                verdicts = by_path.get(key)
+                if verdicts is None:
+                    verdicts = by_path[key] = _path_verdicts(dom, marks, page_wide)
+                # Captions, linked cards and furniture by name go whatever they read like;
+                # furniture elements only when it is not long prose.
+                removal = verdicts[0]
+                if removal is None and not self._is_prose(block, ctx):
+                    removal = verdicts[1] or _link_block_removal(block, dom)
+                if removal is not None:
+                    yield block, removal
 
     def _is_prose(self, block: Block, ctx: Context) -> bool:
         return (
@@ -132,25 +141,33 @@ def _furniture_marks(blocks: Sequence[Block]) -> frozenset[str]:
     return frozenset(word for word, n in counts.items() if n <= limit)
 
 
-def _word_removal(block: Block, marks: frozenset[str]) -> Removal | None:
+# What the verdicts on an element path depend on: its evidence but the link share and cells.
+_PathKey = tuple[str, tuple[str, ...], frozenset[str], tuple[frozenset[str], ...]]
+
+
+def _path_verdicts(
+    dom: DomEvidence, marks: frozenset[str], page_wide: frozenset[str]
+) -> tuple[Removal | None, Removal | None]:
+    """The removal of every block on ``dom``'s path (caption, linked card, furniture by
+    name), and that of those that are not long prose (inside a furniture element)."""
+    return _element_removal(dom) or _word_removal(dom, marks), _container_removal(dom, page_wide)
+
+
+def _word_removal(dom: DomEvidence, marks: frozenset[str]) -> Removal | None:
     """A block inside an element whose class/id words name page furniture."""
-    dom = block.dom
-    if not marks or dom is None or marks.isdisjoint(dom.attr_words):
+    if not marks or marks.isdisjoint(dom.attr_words):
         return None
     word = min(marks & dom.attr_words)
     category, code = _FURNITURE_WORDS[word]
     return Removal(category, code, f"inside an element marked {word!r}")
 
 
-def _element_removal(block: Block) -> Removal | None:
+def _element_removal(dom: DomEvidence) -> Removal | None:
     """A figure caption, or a block element inside a link.
 
     Unlike the furniture tags, links are not exempted when most blocks sit in one: that
     counts many links of a listing page, not one element, and the exemption cost a page
     of teaser cards (scrapinghub F1 0.948 -> 0.946)."""
-    dom = block.dom
-    if dom is None:
-        return None
     if dom.tag == _CAPTION_TAG or _CAPTION_TAG in dom.ancestors or _caption_words(dom):
         return Removal(Category.OTHER, "figure_caption", "a figure's caption")
     if _LINK_TAG in dom.ancestors:
@@ -163,16 +180,19 @@ def _caption_words(dom: DomEvidence) -> bool:
     return any(_CAPTION_WORD in words for words in dom.own_words[:_CAPTION_LEVELS])
 
 
-def _container_removal(block: Block, page_wide: frozenset[str]) -> Removal | None:
-    dom = block.dom
-    if dom is None:
-        return None
+def _container_removal(dom: DomEvidence, page_wide: frozenset[str]) -> Removal | None:
+    """A block inside a furniture element that is not the page's layout."""
     # Most blocks have no furniture element around them: one set test rules that out.
     if dom.tag in FURNITURE_TAGS or not FURNITURE_TAGS.keys().isdisjoint(dom.ancestors):
         for tag in (dom.tag, *dom.ancestors):
             category = FURNITURE_TAGS.get(tag)
             if category is not None and tag not in page_wide:
                 return Removal(category, "dom_container", f"inside a <{tag}> element")
+    return None
+
+
+def _link_block_removal(block: Block, dom: DomEvidence) -> Removal | None:
+    """A short block that is (nearly) all link text."""
     if dom.link_share >= _LINK_SHARE and block.stats.words <= _LINK_BLOCK_WORDS:
         return Removal(
             Category.NAVIGATION, "link_block", f"{dom.link_share:.0%} of its text is a link"
