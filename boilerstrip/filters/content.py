@@ -98,7 +98,7 @@ class MainBodyFilter(DocumentFilter):
             # link row...): it is clean text already, and its tables, lists and code are the
             # article's, however little they read like prose.
             return
-        weights = [_weight(ctx, b) for b in ctx.document.blocks]
+        weights = [_weight(ctx, b) for c in ctx.deadline.chunks(ctx.document.blocks) for b in c]
         _furniture_against(ctx, weights)
         article = _html_bounds(ctx, weights)
         if article is not None:
@@ -143,12 +143,10 @@ def _along_main_path(ctx: Context, weights: list[float], span: tuple[int, int]) 
     main = _main_path(ctx, weights, span) if ctx.document.source_kind == "html" else None
     if main is None:
         return span
-    first, last = span
-    for block in ctx.document.blocks:
-        if block.index in range(first, last + 1) or not _on_path(ctx, block, main):
-            continue
-        first, last = min(first, block.index), max(last, block.index)
-    return first, last
+    blocks = ctx.document.blocks
+    before = [b.index for b in blocks[: span[0]] if _on_path(ctx, b, main)]
+    after = [b.index for b in blocks[span[1] + 1 :] if _on_path(ctx, b, main)]
+    return (before[0] if before else span[0]), (after[-1] if after else span[1])
 
 
 def _main_path(ctx: Context, weights: list[float], span: tuple[int, int]) -> _Path | None:
@@ -223,17 +221,19 @@ def _container_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | N
     positive = sum(w for w in weights if w > 0)
     if positive <= 0:
         return None
-    first: dict[str, int] = {}
-    last: dict[str, int] = {}
+    # Runs repeat a few word sets: their extent is taken per set, then spread to the words.
+    extents: dict[frozenset[str], tuple[int, int]] = {}
     prose: dict[str, float] = {}
     for words, start, end, weight in _word_runs(ctx.document.blocks, weights):
-        for word in words:
-            first.setdefault(word, start)
-            last[word] = end
-            prose[word] = prose.get(word, 0.0) + weight
+        extents[words] = (extents.get(words, (start, end))[0], end)
+        if weight:  # adding 0.0 changes no sum: only runs with prose are spread
+            for word in words:
+                prose[word] = prose.get(word, 0.0) + weight
     enough = [w for w, p in prose.items() if p >= _CONTAINER_PROSE_SHARE * positive]
     if not enough:
         return None
+    first = {w: min(s for words, (s, _) in extents.items() if w in words) for w in enough}
+    last = {w: max(e for words, (_, e) in extents.items() if w in words) for w in enough}
     word = min(enough, key=lambda w: (last[w] - first[w], first[w], w))
     return first[word], last[word]
 
@@ -303,7 +303,6 @@ def _structure_for(ctx: Context, weights: list[float], bounds: tuple[int, int]) 
 
 
 def _weight(ctx: Context, block: Block) -> float:
-    ctx.tick()
     decision = ctx.decision(block.index)
     if decision is None:
         return ctx.scores[block.index].weight
