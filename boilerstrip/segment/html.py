@@ -224,7 +224,7 @@ class _Walk:
         self._cell_starts: list[int] = []  # where in _parts each cell of a row starts
         self._header_cells = 0  # how many of them are <th>
         self._row_cells = 0  # cells opened since the last <tr> opened
-        self._words: dict[str, frozenset[str]] = {}
+        self._words: dict[str, frozenset[str]] = {"": _NO_WORDS}  # by attribute string
         # Ancestor tags and attribute words of a block element, by the windows of open tags
         # and attribute strings they come from: sibling items share them.
         self._context: dict[tuple[str, ...], _Context] = {}
@@ -432,15 +432,13 @@ class _Walk:
     def _context_of(self, first: int, owner: int) -> _Context:
         """The ancestors (nearest first), the merged attribute words and each element's own
         words (the block's element first) of the open block ``owner``."""
-        nearest_first = reversed(self._attrs[first : owner + 1])
-        levels = tuple(self._words_of(a) if a else _NO_WORDS for a in nearest_first)
+        window = self._attrs[first : owner + 1]
+        words = self._words
+        for attrs in window:
+            if attrs not in words:
+                words[attrs] = _words_of(attrs)
+        levels = tuple(map(words.__getitem__, reversed(window)))
         return tuple(reversed(self._tags[first:owner])), frozenset().union(*levels), levels
-
-    def _words_of(self, attrs: str) -> frozenset[str]:
-        words = self._words.get(attrs)
-        if words is None:
-            words = self._words[attrs] = _words_of(attrs)
-        return words
 
 
 def _words_of(attrs: str) -> frozenset[str]:
