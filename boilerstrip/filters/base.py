@@ -175,6 +175,14 @@ class Context:
         return tuple(scores)
 
     @cached_property
+    def scraped(self) -> bool:
+        """Whether the page looks scraped rather than clean text (``filters.scraped``),
+        decided once per call for every pass that asks."""
+        from boilerstrip.filters.scraped import looks_scraped
+
+        return looks_scraped(self)
+
+    @cached_property
     def page(self) -> PageMetadata:
         """Headline, byline and date blocks, found once per call."""
         from boilerstrip.metadata import find_page_metadata

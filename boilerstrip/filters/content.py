@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from boilerstrip.blocks import Block, BlockKind
 from boilerstrip.filters.base import Context, DocumentFilter, Favor
 from boilerstrip.filters.dom import FURNITURE_TAGS, PAGE_WIDE_SHARE, page_wide_tags
-from boilerstrip.filters.scraped import looks_scraped
 from boilerstrip.result import Category, Removal
 from boilerstrip.span import body_span
 
@@ -93,7 +92,7 @@ class MainBodyFilter(DocumentFilter):
     name: str = "main_body"
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
-        if not looks_scraped(ctx):
+        if not ctx.scraped:
             # Nothing on the page is boilerplate by any rule (no menu label, prompt, notice,
             # link row...): it is clean text already, and its tables, lists and code are the
             # article's, however little they read like prose.

@@ -13,7 +13,6 @@ import regex
 
 from boilerstrip.blocks import Block, BlockKind
 from boilerstrip.filters.base import Context, DocumentFilter
-from boilerstrip.filters.scraped import looks_scraped
 from boilerstrip.result import Category, Removal
 
 _EDGE_PUNCTUATION = " .!?。！？…\"'“”‘’«»()[]-–—,;:"
@@ -53,7 +52,7 @@ class DuplicatesFilter(DocumentFilter):
     name: str = "duplicates"
 
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
-        if not looks_scraped(ctx):
+        if not ctx.scraped:
             # Clean article text repeats itself on purpose (a recipe's summary, a refrain);
             # layouts repeat paragraphs only on scraped pages.
             return
