@@ -8,13 +8,14 @@ from collections.abc import Sequence
 from copy import deepcopy
 from typing import Any
 
-from boilerstrip.blocks import Block, Document, DomEvidence
+from boilerstrip.blocks import Block, BlockKind, Document, DomEvidence
 from boilerstrip.deadline import Deadline
 from boilerstrip.decode import decode_bytes, decode_html_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError, InvalidOptionError
 from boilerstrip.lexicon import guess_language_of_words, known_languages, lexicon_for
 from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
+from boilerstrip.segment.text import TEXT
 from boilerstrip.sniff import looks_like_html
 from boilerstrip.stats import CJK_LANGUAGES, measure, words_of
 
@@ -27,6 +28,9 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 INPUT_FORMATS = ("auto", "text", "html")
 # Enough of the start of a page to recognise HTML (see sniff.looks_like_html).
 _SNIFF_BYTES = 4096
+# A segment names its kind by the enum's value (see segment.text.Segment).
+_KINDS = {kind.value: kind for kind in BlockKind}
+Words = tuple[str, ...]
 
 
 def build_document(
@@ -167,28 +171,27 @@ def document_from_text(
     deadline.check()
     segments = segment_text(normalised, deadline.check)
     words = _words_by_text(segments, deadline)
-    lang = language or guess_language_of_words(words[s.text][1] for s in segments)
+    lang = language or guess_language_of_words(words[s[TEXT]][1] for s in segments)
     return Document(normalised, _measured_blocks(segments, words, lang, deadline), lang, "text")
 
 
-def _words_by_text(
-    segments: list[Segment], deadline: Deadline
-) -> dict[str, tuple[list[str], tuple[str, ...]]]:
-    """Each distinct text's tokens as written and lower-cased.
+def _words_by_text(segments: list[Segment], deadline: Deadline) -> dict[str, tuple[str, Words]]:
+    """Each distinct text's word initials as written and its words lower-cased.
 
     A fifth of a page's lines repeat (menus at top and bottom): each text is tokenised once.
     """
-    words: dict[str, tuple[list[str], tuple[str, ...]]] = {}
+    words: dict[str, tuple[str, Words]] = {}
     for chunk in deadline.chunks(segments):
         for segment in chunk:
-            if segment.text not in words:
-                words[segment.text] = words_of(segment.text)
+            text = segment[TEXT]
+            if text not in words:
+                words[text] = words_of(text)
     return words
 
 
 def _measured_blocks(
     segments: list[Segment],
-    words: dict[str, tuple[list[str], tuple[str, ...]]],
+    words: dict[str, tuple[str, Words]],
     language: str,
     deadline: Deadline,
     evidence: Sequence[DomEvidence] | None = None,
@@ -197,8 +200,8 @@ def _measured_blocks(
     cjk = language in CJK_LANGUAGES
     stats = {}
     for distinct in deadline.chunks(list(words.items())):
-        for text, (tokens, lowered) in distinct:
-            stats[text] = measure(text, tokens, lowered, stopwords, cjk)
+        for text, (initials, lowered) in distinct:
+            stats[text] = measure(text, initials, lowered, stopwords, cjk)
     doms = evidence if evidence is not None else [None] * len(segments)
     blocks: list[Block] = []
     for chunk in deadline.chunks(segments):
@@ -208,7 +211,7 @@ def _measured_blocks(
                 Block(
                     index,
                     text,
-                    kind,
+                    _KINDS[kind],
                     start,
                     end,
                     line,
@@ -251,6 +254,6 @@ def document_from_tree(
     page = page_meta(root, marked)
     declared = page.language if page.language in known_languages() else None
     words = _words_by_text(segments, deadline)
-    lang = language or declared or guess_language_of_words(words[s.text][1] for s in segments)
+    lang = language or declared or guess_language_of_words(words[s[TEXT]][1] for s in segments)
     blocks = _measured_blocks(segments, words, lang, deadline, evidence)
     return Document(text, blocks, lang, "html", page)

@@ -19,7 +19,7 @@ from boilerstrip.filters.base import BlockFilter, Context, Favor, Filter
 from boilerstrip.filters.registry import as_filter
 from boilerstrip.metadata import checked_url, report_metadata
 from boilerstrip.render import render_text
-from boilerstrip.result import Category, Decision, Removal, Result
+from boilerstrip.result import Category, Removal, Result
 
 _BUILTIN_TYPES = frozenset(type(f) for f in BUILTIN_FILTERS)
 
@@ -143,7 +143,7 @@ class Pipeline:
         for filter_ in self.filters:
             ctx.check_deadline()
             _run_filter(filter_, ctx)
-        return Result(document, ctx.decisions(), report_metadata(ctx, url))
+        return Result(document, ctx.log, report_metadata(ctx, url))
 
     def clean(self, source: object, **options: object) -> str:
         """The clean article body of ``source`` (see ``extract`` for the options)."""
@@ -166,7 +166,7 @@ def _run_filter(filter_: Filter, ctx: Context) -> None:
                 continue
             removal = filter_.check(block, ctx)
             if removal is not None:
-                ctx.record(Decision(block, filter_.name, _checked_removal(removal, filter_)))
+                ctx.remove(block, filter_.name, _checked_removal(removal, filter_))
         return
     produced = filter_.run(ctx, ctx.kept())
     if produced is None:
@@ -177,11 +177,11 @@ def _run_filter(filter_: Filter, ctx: Context) -> None:
     # thousands of removals per page cost 4% of a call.
     trusted = type(filter_) in _BUILTIN_TYPES
     # Bound once: a pass can yield a removal for every block of the page.
-    tick, record, name = ctx.deadline.tick, ctx.record, filter_.name
+    tick, remove, name = ctx.deadline.tick, ctx.remove, filter_.name
     for item in produced:
         tick()
         block, removal = item if trusted else _checked_pair(item, filter_, ctx.document.blocks)
-        record(Decision(block, name, removal))
+        remove(block, name, removal)
 
 
 def _checked_removal(removal: object, filter_: Filter) -> Removal:

@@ -30,36 +30,41 @@ _CJK_CHARS_PER_WORD = 2
 _new_stats = partial(tuple.__new__, TextStats)
 
 
-def words_of(text: str) -> tuple[list[str], tuple[str, ...]]:
-    """The words of ``text`` as written, and lower-cased with straight apostrophes (what
-    filters and lexicons match)."""
+def words_of(text: str) -> tuple[str, tuple[str, ...]]:
+    """The first characters of the words of ``text`` as written (one string: ``measure``
+    counts capitals and digits in it), and the words lower-cased with straight apostrophes
+    (what filters and lexicons match).
+
+    Both are strings or tuples of strings, which the cyclic GC stops tracking: one pair is
+    kept per distinct line while a document is built (see ``segment.text.Segment``).
+    """
     if text.replace(" ", "").isalpha():
         # Most lines of a page are a few plain words ("Home", "World News"): no regex, and
         # nothing but letters means no curly apostrophe either.
-        return text.split(), tuple(text.lower().split())
+        tokens = text.split()
+        return "".join(map(_first_character, tokens)), tuple(text.lower().split())
     tokens = find_words(text)
     lowered = tuple(map(str.lower, tokens))
     if "’" in text:
         # The lexicon writes apostrophes straight: "don’t miss" must match "don't miss".
         lowered = tuple(word.replace("’", "'") for word in lowered)
-    return tokens, lowered
+    return "".join(map(_first_character, tokens)), lowered
 
 
 def measure(
     text: str,
-    tokens: list[str],
+    initials: str,
     lowered: tuple[str, ...],
     stopwords: frozenset[str],
     cjk: bool,
 ) -> TextStats:
-    """The features of ``text`` (``tokens`` as written, ``lowered``) judged against
-    ``stopwords`` (single CJK characters if ``cjk``)."""
+    """The features of ``text`` (its words' ``initials`` as written, its words ``lowered``)
+    judged against ``stopwords`` (single CJK characters if ``cjk``)."""
     if cjk:
         words, stops = _cjk_counts(text, lowered, stopwords)
     else:
         words = len(lowered)
         stops = sum(map(stopwords.__contains__, lowered))
-    initials = list(map(_first_character, tokens))
     # No shortcut for lines of letters only: the scans below find nothing in them about as
     # fast as a test for letters would.
     return _new_stats(

@@ -10,11 +10,12 @@ from boilerstrip import BlockKind
 from boilerstrip.decode import decode_html_bytes
 from boilerstrip.document import document_from_html
 from boilerstrip.segment.html import segment_html
+from boilerstrip.segment.text import END, GROUP, KIND, LINE, START, TEXT
 from boilerstrip.sniff import looks_like_html
 
 
 def _texts(html: str) -> list[str]:
-    return [segment.text for segment in segment_html(html)[1]]
+    return [segment[TEXT] for segment in segment_html(html)[1]]
 
 
 # --- blocks and kinds ------------------------------------------------------------------------
@@ -27,7 +28,7 @@ def test_block_elements_become_blocks_of_their_kind() -> None:
         "<figure><img src='x.png'><figcaption>A caption</figcaption></figure>"
         "<dl><dt>Term</dt><dd>Definition</dd></dl><div>A div line</div></body></html>"
     )[1]
-    assert {segment.text: segment.kind for segment in segments} == {
+    assert {segment[TEXT]: BlockKind(segment[KIND]) for segment in segments} == {
         "The title": BlockKind.LINE,
         "A heading": BlockKind.HEADING,
         "A paragraph.": BlockKind.PARAGRAPH,
@@ -44,15 +45,15 @@ def test_block_elements_become_blocks_of_their_kind() -> None:
 def test_pre_keeps_indentation_one_code_block_per_line() -> None:
     html = "<pre>def f(x):\n\tif x:\n        return 1<br>pass</pre>"
     segments = segment_html(html)[1]
-    assert [s.text for s in segments] == ["def f(x):", "    if x:", "        return 1", "pass"]
-    assert {s.kind for s in segments} == {BlockKind.CODE}
+    assert [s[TEXT] for s in segments] == ["def f(x):", "    if x:", "        return 1", "pass"]
+    assert {s[KIND] for s in segments} == {BlockKind.CODE.value}
 
 
 def test_br_splits_lines_of_one_paragraph() -> None:
     segments = segment_html("<p>12 Main Street<br>Springfield<br/>USA</p>")[1]
-    assert [s.text for s in segments] == ["12 Main Street", "Springfield", "USA"]
-    assert {s.kind for s in segments} == {BlockKind.LINE}
-    assert len({s.group for s in segments}) == 1
+    assert [s[TEXT] for s in segments] == ["12 Main Street", "Springfield", "USA"]
+    assert {s[KIND] for s in segments} == {BlockKind.LINE.value}
+    assert len({s[GROUP] for s in segments}) == 1
 
 
 def test_inline_text_joins_with_collapsed_whitespace_and_decoded_entities() -> None:
@@ -71,11 +72,11 @@ def test_title_first_then_groups_and_offsets_map_back_to_the_rendered_text() -> 
         "<h1>Title</h1><ul><li>one</li><li>two</li></ul><p>Para.</p><div>a</div><div>b</div>"
     )
     assert text == "Page\n\nTitle\n\none\ntwo\n\nPara.\n\na\nb"
-    assert evidence[0].tag == "title" and segments[0].line == 1
-    for segment in segments:
-        assert text[segment.start : segment.end] == segment.text
-        assert text.count("\n", 0, segment.start) + 1 == segment.line
-    assert [s.group for s in segments] == [0, 1, 2, 2, 3, 4, 4]
+    assert evidence[0].tag == "title" and segments[0][LINE] == 1
+    for segment_text, _, start, end, line, _ in segments:
+        assert text[start:end] == segment_text
+        assert text.count("\n", 0, start) + 1 == line
+    assert [s[GROUP] for s in segments] == [0, 1, 2, 2, 3, 4, 4]
 
 
 # --- what never reaches the text -------------------------------------------------------------
@@ -132,7 +133,7 @@ def test_navigation_menu_evidence() -> None:
     )
     _, segments, evidence = segment_html(html)
     menu = evidence[1]
-    assert segments[1].text == "World news"
+    assert segments[1][TEXT] == "World news"
     assert menu.tag == "li"
     assert menu.ancestors[:3] == ("ul", "nav", "body")
     assert {"main", "menu", "navigation", "top", "links"} <= menu.attr_words
@@ -170,7 +171,7 @@ def test_table_rows_carry_their_cells_and_header_flag() -> None:
         "<tr><td>cut<br>here</td><td>x</td></tr><tr><td><p>block</p></td><td>y</td></tr></table>"
     )
     _, segments, evidence = segment_html(html)
-    rows = [(s.text, e.cells, e.header_row) for s, e in zip(segments, evidence, strict=True)]
+    rows = [(s[TEXT], e.cells, e.header_row) for s, e in zip(segments, evidence, strict=True)]
     assert rows == [
         ("Name Value", ("Name", "Value"), True),  # in <thead>
         ("Key a b", ("Key", "a b", ""), False),  # empty cells kept for the columns
@@ -204,7 +205,7 @@ def test_deeply_nested_page_keeps_its_text(depth: int) -> None:
 def test_empty_junk_and_xml_pages_do_not_crash(html: str) -> None:
     text, segments, evidence = segment_html(html)
     assert len(segments) == len(evidence)
-    assert all(s.text and text[s.start : s.end] == s.text for s in segments)
+    assert all(s[TEXT] and text[s[START] : s[END]] == s[TEXT] for s in segments)
     assert "XHTML" not in html or text == "XHTML page."
 
 

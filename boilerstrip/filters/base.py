@@ -15,7 +15,7 @@ from boilerstrip.blocks import Block, Document, TextStats
 from boilerstrip.deadline import Deadline
 from boilerstrip.lexicon import Lexicon, PhraseMatch, lexicon_for
 from boilerstrip.prose import ProseScore, score_stats
-from boilerstrip.result import Decision, Removal
+from boilerstrip.result import Decision, Removal, RemovalLog
 
 if TYPE_CHECKING:
     from boilerstrip.metadata import PageMetadata
@@ -66,7 +66,7 @@ class Context:
         self.deadline = deadline if deadline is not None else Deadline(None)
         self._starts: list[int] | None = None
         self._lower_text: str | None = None
-        self._decisions: dict[int, Decision] = {}
+        self.log = RemovalLog()
         # The kept blocks, rebuilt only after a new removal (several passes ask in a row).
         self._kept: list[Block] | None = None
 
@@ -191,31 +191,38 @@ class Context:
 
     # --- decisions so far ---------------------------------------------------------------
     def decision(self, index: int) -> Decision | None:
-        return self._decisions.get(index)
+        return self.log.decision(index, self.document.blocks)
+
+    def removal(self, index: int) -> Removal | None:
+        """Why block ``index`` was removed, or ``None`` while it is kept."""
+        return self.log.removal(index)
 
     def is_removed(self, index: int) -> bool:
-        return index in self._decisions
+        return index in self.log
 
     def kept(self) -> list[Block]:
         if self._kept is None:
-            decisions = self._decisions
-            self._kept = [b for b in self.document.blocks if b.index not in decisions]
+            log = self.log
+            self._kept = [b for b in self.document.blocks if b.index not in log]
         return list(self._kept)  # a copy: the caller may change it
 
     def kept_among(self, indexes: Iterable[int]) -> list[Block]:
         """The kept blocks of ``indexes``, in document order."""
-        blocks = self.document.blocks
-        return [blocks[i] for i in sorted(set(indexes)) if i not in self._decisions]
+        blocks, log = self.document.blocks, self.log
+        return [blocks[i] for i in sorted(set(indexes)) if i not in log]
 
     def record(self, decision: Decision) -> None:
         """Record a removal; a block keeps the first decision made about it."""
-        index = decision.block.index
-        if index not in self._decisions:
-            self._decisions[index] = decision
+        self.remove(decision.block, decision.filter, decision.removal)
+
+    def remove(self, block: Block, filter_name: str, removal: Removal) -> None:
+        """Record that ``filter_name`` removed ``block`` for ``removal``; a block keeps the
+        first removal made about it."""
+        if self.log.add(block.index, filter_name, removal):
             self._kept = None
 
     def decisions(self) -> tuple[Decision, ...]:
-        return tuple(self._decisions[i] for i in sorted(self._decisions))
+        return self.log.decisions(self.document.blocks)
 
     def check_deadline(self) -> None:
         """Raise ``ExtractionTimeoutError`` when the call's time is up."""

@@ -302,12 +302,12 @@ def _structure_for(ctx: Context, weights: list[float], bounds: tuple[int, int]) 
 
 
 def _weight(ctx: Context, block: Block) -> float:
-    decision = ctx.decision(block.index)
-    if decision is None:
+    removal = ctx.removal(block.index)
+    if removal is None:
         return ctx.scores[block.index].weight
-    if decision.code in _NEUTRAL_CODES:
+    if removal.code in _NEUTRAL_CODES:
         return 0.0
-    if decision.code in _LISTING_MARKS:
+    if removal.code in _LISTING_MARKS:
         # A byline or time stamp standing alone marks an item of a listing (headline,
         # author, date, summary...); inside an article they do not recur.
         return -_LISTING_MARK_WEIGHT

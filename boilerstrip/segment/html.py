@@ -23,7 +23,7 @@ import regex
 
 from boilerstrip.blocks import BlockKind, DomEvidence
 from boilerstrip.normalize import normalize_text
-from boilerstrip.segment.text import Segment, split_long_lines
+from boilerstrip.segment.text import LINE, Segment, split_long_lines
 
 # Elements whose content is never page text.
 _SKIPPED = frozenset(
@@ -500,11 +500,8 @@ def _rendered(blocks: list[_Block], shift: int = 0) -> tuple[str, list[Segment],
             pieces.append(separator)
             offset += len(separator)
             line += len(separator)
-        segments.append(
-            Segment(
-                block.text, block.kind, offset, offset + len(block.text), line, block.group + shift
-            )
-        )
+        end = offset + len(block.text)
+        segments.append((block.text, block.kind.value, offset, end, line, block.group + shift))
         pieces.append(block.text)
         offset += len(block.text)
         previous_group = block.group
@@ -512,6 +509,6 @@ def _rendered(blocks: list[_Block], shift: int = 0) -> tuple[str, list[Segment],
     split = split_long_lines(segments)
     if len(split) != len(segments):
         # Sentences cut from one block keep its line, and every block has a line of its own.
-        by_line = {segment.line: dom for segment, dom in zip(segments, evidence, strict=True)}
-        evidence = [by_line[segment.line] for segment in split]
+        by_line = {segment[LINE]: dom for segment, dom in zip(segments, evidence, strict=True)}
+        evidence = [by_line[segment[LINE]] for segment in split]
     return "".join(pieces), split, evidence

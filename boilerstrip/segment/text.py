@@ -9,9 +9,8 @@ lines are joined back into the paragraph they were cut from.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from operator import attrgetter
-from typing import NamedTuple
+from operator import itemgetter
+from typing import Final
 
 import regex
 
@@ -30,25 +29,23 @@ _SPLIT_LINE_CHARS = 3000
 _SENTENCE = regex.compile(r"\S.*?(?:[.!?。！？…]+[\"'”’»)\]]*(?:\s+|$)|$)")
 
 
-class Segment(NamedTuple):
-    """A block-to-be: its text and where it stood in the normalised source.
-
-    A named tuple rather than a dataclass: one is made per line of every page, and tuples
-    are several times cheaper to build.
-    """
-
-    text: str
-    kind: BlockKind
-    start: int
-    end: int
-    line: int
-    group: int
-
-
-# Building a named tuple through tuple.__new__ skips its Python-level __new__: half the cost,
-# which counts on a 10 MB page of two million lines.
-_new_segment = partial(tuple.__new__, Segment)
-_text_of = attrgetter("text")
+# A block-to-be: ``(text, kind, start, end, line, group)``, its text, the value of its
+# ``BlockKind``, its offsets into the normalised source, its 1-based line and the number of
+# the blank-line separated paragraph it stands in. A plain tuple of strings and integers, not
+# a named tuple holding the enum: the cyclic GC stops tracking such a tuple the first time it
+# looks at it, where it walks every instance of a class on each pass. One is made per line;
+# on a 10 MB page those passes had cost a third of the call.
+Segment = tuple[str, str, int, int, int, int]
+TEXT: Final = 0
+KIND: Final = 1
+START: Final = 2
+END: Final = 3
+LINE: Final = 4
+GROUP: Final = 5
+_LINE = BlockKind.LINE.value
+_PARAGRAPH = BlockKind.PARAGRAPH.value
+_SENTENCE_KIND = BlockKind.SENTENCE.value
+_text_of = itemgetter(TEXT)
 
 
 # A caller's clock is looked at every this many lines: often enough to stop a long call
@@ -96,21 +93,15 @@ def split_long_lines(segments: list[Segment]) -> list[Segment]:
     """
     result: list[Segment] = []
     for segment in segments:
-        if len(segment.text) <= _SPLIT_LINE_CHARS:
+        text, _, offset, _, line, group = segment
+        if len(text) <= _SPLIT_LINE_CHARS:
             result.append(segment)
             continue
-        for match in _SENTENCE.finditer(segment.text):
-            start = segment.start + match.start()
-            result.append(
-                Segment(
-                    match.group().strip(),
-                    BlockKind.SENTENCE,
-                    start,
-                    start + len(match.group().rstrip()),
-                    segment.line,
-                    segment.group,
-                )
-            )
+        for match in _SENTENCE.finditer(text):
+            sentence = match.group()
+            start = offset + match.start()
+            end = start + len(sentence.rstrip())
+            result.append((sentence.strip(), _SENTENCE_KIND, start, end, line, group))
     return result
 
 
@@ -118,13 +109,11 @@ def _split_lines(text: str, check: Callable[[], object]) -> list[Segment]:
     """Every non-empty line as a segment of its own."""
     lines: list[Segment] = []
     offset, group = 0, 0
-    line_kind = BlockKind.LINE
     for number, raw in enumerate(text.split("\n"), start=1):
         if not number % _CHECK_EVERY:
             check()
         if raw:
-            end = offset + len(raw)
-            lines.append(_new_segment((raw, line_kind, offset, end, number, group)))
+            lines.append((raw, _LINE, offset, offset + len(raw), number, group))
         elif lines:
             group += 1
         offset += len(raw) + 1
@@ -133,7 +122,7 @@ def _split_lines(text: str, check: Callable[[], object]) -> list[Segment]:
 
 def _wrap_width(lines: list[Segment]) -> int | None:
     """The column the text is wrapped at, or ``None`` when it is not hard-wrapped."""
-    lengths = sorted(len(line.text) for line in lines if len(line.text) >= _WRAP_MIN_WIDTH)
+    lengths = sorted(n for n in map(len, map(_text_of, lines)) if n >= _WRAP_MIN_WIDTH)
     if len(lengths) < _WRAP_MIN_LINES:
         return None
     width = lengths[int(len(lengths) * 0.9)]
@@ -145,19 +134,19 @@ def _wrap_width(lines: list[Segment]) -> int | None:
 
 def _continues(previous: Segment, line: Segment, width: int) -> bool:
     """Whether ``line`` is the wrapped continuation of ``previous``."""
-    if line.group != previous.group:
+    if line[GROUP] != previous[GROUP]:
         return False
-    return len(previous.text) >= width - _WRAP_SLACK
+    return len(previous[TEXT]) >= width - _WRAP_SLACK
 
 
 def _segment_of(run: list[Segment]) -> Segment:
     first, last = run[0], run[-1]
     if len(run) == 1:
         return first
-    text = first.text
+    text = first[TEXT]
     for line in run[1:]:
-        text = _join_wrapped(text, line.text)
-    return Segment(text, BlockKind.PARAGRAPH, first.start, last.end, first.line, first.group)
+        text = _join_wrapped(text, line[TEXT])
+    return (text, _PARAGRAPH, first[START], last[END], first[LINE], first[GROUP])
 
 
 def _join_wrapped(head: str, tail: str) -> str:
