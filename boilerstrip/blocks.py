@@ -49,8 +49,7 @@ class TextStats(NamedTuple):
         return self.capitalised / self.words if self.words else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class DomEvidence:
+class DomEvidence(NamedTuple):
     """What an HTML source adds to a block; absent for plain text.
 
     ``attr_words`` merges the class/id/role/aria-label/itemprop words of the block's element
@@ -60,6 +59,9 @@ class DomEvidence:
     is a whole table row (``<tr>``) has its ``cells``' texts, whitespace-normalised like block
     text (empty cells kept, so columns line up), and ``header_row`` when it stands in a
     ``<thead>`` or all its cells are ``<th>``; other blocks have none.
+
+    Immutable like every evidence type; a named tuple, as ``Block`` is, because one is built
+    for every block of every page.
     """
 
     tag: str
@@ -72,17 +74,20 @@ class DomEvidence:
     header_row: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One unit of the source that filters judge as a whole.
 
     ``start``/``end`` are character offsets into ``Document.text`` and ``line`` the 1-based
     line of ``start``, so every block maps back to the (normalised) input. ``group`` numbers
     the blank-line separated paragraph a line came from. ``words`` are its lower-cased words,
     tokenised once for every filter.
+
+    Immutable; a named tuple rather than a frozen dataclass because one is built for every
+    line of every page and a dataclass's checked ``__init__`` cost five times as much.
     """
 
-    index: int
+    # The field hides the tuple method of that name, which a block has no use for.
+    index: int  # type: ignore[assignment]
     text: str
     kind: BlockKind
     start: int

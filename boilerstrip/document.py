@@ -6,6 +6,7 @@ import codecs
 import sys
 from collections.abc import Sequence
 from copy import deepcopy
+from functools import partial
 from typing import Any
 
 from boilerstrip.blocks import Block, BlockKind, Document, DomEvidence
@@ -31,6 +32,8 @@ _SNIFF_BYTES = 4096
 # A segment names its kind by the enum's value (see segment.text.Segment).
 _KINDS = {kind.value: kind for kind in BlockKind}
 Words = tuple[str, ...]
+# Named tuples built through tuple.__new__ skip their Python-level __new__ (one per block).
+_new_block = partial(tuple.__new__, Block)
 
 
 def build_document(
@@ -207,20 +210,8 @@ def _measured_blocks(
     for chunk in deadline.chunks(segments):
         for text, kind, start, end, line, group in chunk:
             index = len(blocks)
-            blocks.append(
-                Block(
-                    index,
-                    text,
-                    _KINDS[kind],
-                    start,
-                    end,
-                    line,
-                    group,
-                    stats[text],
-                    words[text][1],
-                    doms[index],
-                )
-            )
+            fields = (index, text, _KINDS[kind], start, end, line, group)
+            blocks.append(_new_block((*fields, stats[text], words[text][1], doms[index])))
     return tuple(blocks)
 
 

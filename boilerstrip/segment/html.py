@@ -16,6 +16,7 @@ same paragraphs as in text mode on that converter's output, which the filters ar
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any, NamedTuple
 
 import lxml.etree
@@ -82,6 +83,9 @@ _PARSER_OPTIONS: dict[str, bool] = {
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+# Built through tuple.__new__, which skips the named tuple's Python-level __new__: one per block.
+_new_evidence = partial(tuple.__new__, DomEvidence)
+_NO_ROW: _Row = ((), False)
 # A block element's ancestors (nearest first), merged attribute words, each element's words.
 _Context = tuple[tuple[str, ...], frozenset[str], tuple[frozenset[str], ...]]
 
@@ -424,10 +428,9 @@ class _Walk:
         context = self._context.get(key)
         if context is None:
             context = self._context[key] = self._context_of(first, owner)
-        tag = self._tags[owner]
-        if row is None:
-            return DomEvidence(tag, context[0], context[1], link_share, owner, context[2])
-        return DomEvidence(tag, context[0], context[1], link_share, owner, context[2], *row)
+        ancestors, attr_words, own_words = context
+        fields = (self._tags[owner], ancestors, attr_words, link_share, owner, own_words)
+        return _new_evidence((*fields, *(row or _NO_ROW)))
 
     def _context_of(self, first: int, owner: int) -> _Context:
         """The ancestors (nearest first), the merged attribute words and each element's own
