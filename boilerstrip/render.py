@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from typing import TYPE_CHECKING
@@ -41,18 +40,24 @@ def _same_paragraph(previous: Block, block: Block) -> bool:
 
 
 def render_text(result: Result) -> str:
-    """The body: lines of one paragraph on their own lines, paragraphs one blank line apart."""
-    return "\n\n".join(_paragraph_text(p) for p in _paragraphs(result.kept))
+    """The body: lines of one paragraph on their own lines, paragraphs one blank line apart.
 
-
-def _paragraph_text(blocks: list[Block]) -> str:
-    # Pieces joined once: repeated += is only linear while CPython can resize in place.
-    pieces = [blocks[0].text]
-    for previous, block in itertools.pairwise(blocks):
-        # Sentences cut from one flattened line go back together on that line.
-        same_line = block.kind is BlockKind.SENTENCE and previous.line == block.line
-        pieces.append(" " if same_line else "\n")
+    Written piece by piece rather than through ``_paragraphs``: a list per paragraph is an
+    object for the cyclic GC to walk, and a page of one-line paragraphs has a million.
+    """
+    pieces: list[str] = []
+    previous: Block | None = None
+    for block in result.kept:
+        if previous is None:
+            pass
+        elif not _same_paragraph(previous, block):
+            pieces.append("\n\n")
+        elif block.kind is BlockKind.SENTENCE and previous.line == block.line:
+            pieces.append(" ")  # sentences cut from one flattened line go back on that line
+        else:
+            pieces.append("\n")
         pieces.append(block.text)
+        previous = block
     return "".join(pieces)
 
 
