@@ -58,9 +58,12 @@ _OWN_KINDS: dict[str, BlockKind] = {
 _CONTAINER_KINDS = frozenset({"blockquote", "li", "dt", "dd", "figcaption", "caption"})
 # Attributes whose words say what an element is for.
 _WORD_ATTRIBUTES = frozenset({"class", "id", "role", "aria-label", "itemprop"})
+# Those and the attributes that can hide an element.
+_READ_ATTRIBUTES = _WORD_ATTRIBUTES | {"hidden", "aria-hidden", "style"}
 # How many ancestors a block's evidence names (nearest first) and takes words from.
 _ANCESTORS = 12
 _LETTERS = re.compile(r"[^\W\d_]+")
+_WORD_RUNS = re.compile(r"[^\W\d_]{2,}")  # the runs that count as words (one letter does not)
 # The words of a camelCase run: "relatedPosts" -> "related", "Posts"; "HTMLParser" -> "HTML".
 _CAMEL_PART = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|[^\p{Lu}\p{Ll}]+")
 # The id React's streaming server rendering gives a late segment (see _is_streamed_segment).
@@ -99,6 +102,9 @@ class _Block(NamedTuple):
     kind: BlockKind
     group: int
     dom: DomEvidence
+
+
+_new_block = partial(tuple.__new__, _Block)
 
 
 def segment_html(html: str) -> tuple[str, list[Segment], list[DomEvidence]]:
@@ -415,7 +421,7 @@ class _Walk:
             self._group += 1
         self.pending_group = False
         dom = self._evidence(owner, link_chars, text, row)
-        self.blocks.append(_Block(text, kind, self._group, dom))
+        self.blocks.append(_new_block((text, kind, self._group, dom)))
 
     def _evidence(
         self, owner: int, link_chars: int, text: str, row: _Row | None = None
@@ -446,6 +452,9 @@ class _Walk:
 
 def _words_of(attrs: str) -> frozenset[str]:
     """Lower-cased words of attribute values, camelCase runs both whole and in parts."""
+    if attrs == attrs.lower():
+        # No capital, so no camelCase to split (seven values in eight).
+        return frozenset(_WORD_RUNS.findall(attrs))
     words: set[str] = set()
     for run in _LETTERS.findall(attrs):
         words.add(run.lower())
@@ -459,6 +468,8 @@ def _attribute_words(items: list[tuple[str, str]]) -> str | None:
     ``None`` if it is hidden."""
     values: list[str] = []
     for name, value in items:
+        if name not in _READ_ATTRIBUTES:
+            continue  # href, src, alt, data-*...: one test for the attributes most elements have
         if name in _WORD_ATTRIBUTES:
             values.append(value)
         elif name == "hidden":
