@@ -67,6 +67,7 @@ class Context:
         self._starts: list[int] | None = None
         self._lower_text: str | None = None
         self.log = RemovalLog()
+        self._removed = self.log.indexes()
         # The kept blocks, rebuilt only after a new removal (several passes ask in a row).
         self._kept: list[Block] | None = None
 
@@ -198,18 +199,18 @@ class Context:
         return self.log.removal(index)
 
     def is_removed(self, index: int) -> bool:
-        return index in self.log
+        return index in self._removed
 
     def kept(self) -> list[Block]:
         if self._kept is None:
-            log = self.log
-            self._kept = [b for b in self.document.blocks if b.index not in log]
+            removed = self._removed
+            self._kept = [b for b in self.document.blocks if b.index not in removed]
         return list(self._kept)  # a copy: the caller may change it
 
     def kept_among(self, indexes: Iterable[int]) -> list[Block]:
         """The kept blocks of ``indexes``, in document order."""
-        blocks, log = self.document.blocks, self.log
-        return [blocks[i] for i in sorted(set(indexes)) if i not in log]
+        blocks, removed = self.document.blocks, self._removed
+        return [blocks[i] for i in sorted(set(indexes)) if i not in removed]
 
     def record(self, decision: Decision) -> None:
         """Record a removal; a block keeps the first decision made about it."""
