@@ -43,11 +43,14 @@ def words_of(text: str) -> tuple[str, tuple[str, ...]]:
         # nothing but letters means no curly apostrophe either.
         tokens = text.split()
         return "".join(map(_first_character, tokens)), tuple(text.lower().split())
-    tokens = find_words(text)
-    lowered = tuple(map(str.lower, tokens))
     if "’" in text:
-        # The lexicon writes apostrophes straight: "don’t miss" must match "don't miss".
-        lowered = tuple(word.replace("’", "'") for word in lowered)
+        # The lexicon writes apostrophes straight: "don’t miss" must match "don't miss". A
+        # word has both kinds inside only, so its bounds and first character stay the same.
+        text = text.replace("’", "'")
+    tokens = find_words(text)
+    # Lower-cased in one piece: words hold no space, and str.lower reads a word's end the
+    # same before a space as at the end of a string (Greek final sigma).
+    lowered = tuple(" ".join(tokens).lower().split(" ")) if tokens else ()
     return "".join(map(_first_character, tokens)), lowered
 
 
