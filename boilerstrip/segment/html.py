@@ -245,6 +245,7 @@ class _Walk:
         # Entering an element is written out here rather than in a method: the walk meets
         # ~600 elements a page, and the call and attribute look-ups were a tenth of it.
         tags, attrs_stack, parts, marked = self._tags, self._attrs, self._parts, self.marked
+        owners = self._owners
         action_of = _ACTIONS.get
         for event, element in walker:
             if event == "start":
@@ -284,7 +285,7 @@ class _Walk:
                     self._apart = True
                 elif action >= _BLOCK_ACT:
                     self._boundary(action)
-                    self._owners.pop()
+                    owners.pop()
                 elif action == _CELL and parts:
                     parts.append(" ")
                 tags.pop()
@@ -295,7 +296,14 @@ class _Walk:
             # Blank text before anything of a block is only the page's indentation, unless
             # it is preformatted (skipping it saves a flush at every block boundary).
             if text and (parts or self._pre or not text.isspace()):
-                self._add(text)
+                # Written out (a text node is added ~260 times a page).
+                if self._apart:
+                    self._apart = False
+                    if parts and parts[-1][-1:].isalnum() and text[:1].isalnum():
+                        parts.append(" ")
+                parts.append(text)
+                if self._links:
+                    self._link_chars += len(" ".join(text.split()))
         if parts:
             self._flush()
 
@@ -349,16 +357,6 @@ class _Walk:
         self._line_owner = -1
         if action == _GROUP_ACT:
             self.pending_group = True
-
-    def _add(self, text: str) -> None:
-        parts = self._parts
-        if self._apart:
-            self._apart = False
-            if parts and parts[-1][-1:].isalnum() and text[:1].isalnum():
-                parts.append(" ")
-        parts.append(text)
-        if self._links:
-            self._link_chars += len(" ".join(text.split()))
 
     # --- emitting blocks ---------------------------------------------------------------------
     def _flush(self, *, line_break: bool = False) -> None:
