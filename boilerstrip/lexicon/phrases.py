@@ -124,9 +124,8 @@ def lexicon_for(language: str) -> Lexicon:
     longest = max((len(key) for key in phrases), default=1)
     longest_label = max((len(key) for key in labels), default=1)
     first_words = frozenset(key[0] for key in phrases)
-    anchors = frozenset(
-        _anchor(key, stopwords(BASE_LANGUAGE) | stopwords(language)) for key in phrases
-    )
+    common = stopwords(BASE_LANGUAGE) | stopwords(language)
+    anchors = frozenset(_anchor(key, common) for key in phrases)
     return Lexicon(
         language,
         stopwords(language),
@@ -154,23 +153,45 @@ def _with_base(language: str) -> tuple[str, ...]:
     return (language,) if language == BASE_LANGUAGE else (language, BASE_LANGUAGE)
 
 
+# One language's phrases or labels: (key, match) pairs in file order.
+_Entries = tuple[tuple[tuple[str, ...], PhraseMatch], ...]
+
+
 def _phrase_table(languages: Iterable[str]) -> dict[tuple[str, ...], PhraseMatch]:
     table: dict[tuple[str, ...], PhraseMatch] = {}
     for language in languages:
-        for category in PHRASE_CATEGORIES:
-            for phrase in _read_entries(language, f"{category}.txt"):
-                key = phrase_key(phrase)
-                if key:
-                    table.setdefault(key, PhraseMatch(category, phrase))
+        for key, match in _phrase_entries(language):
+            table.setdefault(key, match)
     return table
 
 
 def _label_table(languages: Iterable[str]) -> dict[tuple[str, ...], PhraseMatch]:
     table: dict[tuple[str, ...], PhraseMatch] = {}
     for language in languages:
-        for entry in _read_entries(language, "labels.txt"):
-            category, _, label = entry.partition("\t")
-            key = phrase_key(label)
-            if key and category in PHRASE_CATEGORIES:
-                table.setdefault(key, PhraseMatch(category, label.strip()))
+        for key, match in _label_entries(language):
+            table.setdefault(key, match)
     return table
+
+
+# Each language's files are read and tokenised once per process: English comes with every
+# other language's lexicon, and re-reading it was half the cost of a new language.
+@cache
+def _phrase_entries(language: str) -> _Entries:
+    entries = []
+    for category in PHRASE_CATEGORIES:
+        for phrase in _read_entries(language, f"{category}.txt"):
+            key = phrase_key(phrase)
+            if key:
+                entries.append((key, PhraseMatch(category, phrase)))
+    return tuple(entries)
+
+
+@cache
+def _label_entries(language: str) -> _Entries:
+    entries = []
+    for entry in _read_entries(language, "labels.txt"):
+        category, _, label = entry.partition("\t")
+        key = phrase_key(label)
+        if key and category in PHRASE_CATEGORIES:
+            entries.append((key, PhraseMatch(category, label.strip())))
+    return tuple(entries)
