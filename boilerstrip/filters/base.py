@@ -66,6 +66,7 @@ class Context:
         self.deadline = deadline if deadline is not None else Deadline(None)
         self._starts: list[int] | None = None
         self._lower_text: str | None = None
+        self._page_wide: dict[float, frozenset[str]] = {}
         self.log = RemovalLog()
         self._removed = self.log.indexes()
         # The kept blocks, rebuilt only after a new removal (several passes ask in a row).
@@ -182,6 +183,16 @@ class Context:
         from boilerstrip.filters.scraped import looks_scraped
 
         return looks_scraped(self)
+
+    def page_wide_tags(self, share: float) -> frozenset[str]:
+        """The tags around more than ``share`` of the blocks (``dom.page_wide_tags``),
+        counted once per call and share: the dom and main-body passes both ask."""
+        found = self._page_wide.get(share)
+        if found is None:
+            from boilerstrip.filters.dom import page_wide_tags
+
+            found = self._page_wide[share] = page_wide_tags(self.document.blocks, share)
+        return found
 
     @cached_property
     def page(self) -> PageMetadata:

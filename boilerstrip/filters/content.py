@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from boilerstrip.blocks import Block, BlockKind
 from boilerstrip.filters.base import Context, DocumentFilter, Favor
-from boilerstrip.filters.dom import FURNITURE_TAGS, PAGE_WIDE_SHARE, page_wide_tags
+from boilerstrip.filters.dom import FURNITURE_TAGS, PAGE_WIDE_SHARE
 from boilerstrip.result import Category, Removal
 from boilerstrip.span import body_span
 
@@ -231,8 +231,14 @@ def _container_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | N
     enough = [w for w, p in prose.items() if p >= _CONTAINER_PROSE_SHARE * positive]
     if not enough:
         return None
-    first = {w: min(s for words, (s, _) in extents.items() if w in words) for w in enough}
-    last = {w: max(e for words, (_, e) in extents.items() if w in words) for w in enough}
+    # Each word's extent over the sets that hold it, in one pass over the sets.
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    wanted = frozenset(enough)
+    for words, (start, end) in extents.items():
+        for w in wanted.intersection(words):
+            first[w] = min(first.get(w, start), start)
+            last[w] = max(last.get(w, end), end)
     word = min(enough, key=lambda w: (last[w] - first[w], first[w], w))
     return first[word], last[word]
 
@@ -267,7 +273,7 @@ def _furniture_against(ctx: Context, weights: list[float]) -> None:
     pages up, 2 down (articles continued in an ``<aside>``)."""
     if ctx.document.source_kind != "html":
         return
-    page_wide = page_wide_tags(ctx.document.blocks, PAGE_WIDE_SHARE)
+    page_wide = ctx.page_wide_tags(PAGE_WIDE_SHARE)
     furniture = FURNITURE_TAGS.keys() - page_wide
     if not furniture:
         return

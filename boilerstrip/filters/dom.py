@@ -87,7 +87,7 @@ class DomFilter(DocumentFilter):
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
         if ctx.document.source_kind != "html":
             return
-        page_wide = page_wide_tags(ctx.document.blocks, self.page_wide_share)
+        page_wide = ctx.page_wide_tags(self.page_wide_share)
         marks = _furniture_marks(ctx.document.blocks)
         # The blocks of one element path share its verdicts: each is worked out once.
         by_path: dict[_PathKey, tuple[Removal | None, Removal | None]] = {}
