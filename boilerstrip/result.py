@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import KeysView, Sequence
+from collections.abc import Callable, KeysView, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -78,12 +78,15 @@ class RemovalLog:
     of the call. ``Decision`` objects are made when asked for, once.
     """
 
-    __slots__ = ("_decisions", "_filters", "_removals")
+    __slots__ = ("_decisions", "_filters", "_removals", "removal")
 
     def __init__(self) -> None:
         self._filters: dict[int, str] = {}
         self._removals: dict[int, Removal] = {}
         self._decisions: tuple[Decision, ...] | None = None
+        # Why block ``index`` was removed, or ``None``: the map's own look-up, so a pass
+        # asking about every block runs no Python code for it.
+        self.removal: Callable[[int], Removal | None] = self._removals.get
 
     def add(self, index: int, filter_name: str, removal: Removal) -> bool:
         """Record that ``filter_name`` removed block ``index``; ``False`` (and nothing
@@ -112,9 +115,6 @@ class RemovalLog:
         return self._removals == other._removals and self._filters == other._filters
 
     __hash__ = None  # type: ignore[assignment]  # mutable while the pipeline runs
-
-    def removal(self, index: int) -> Removal | None:
-        return self._removals.get(index)
 
     def decision(self, index: int, blocks: Sequence[Block]) -> Decision | None:
         """The decision about block ``index`` of ``blocks`` (the document's), if removed."""

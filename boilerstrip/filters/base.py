@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
@@ -69,6 +69,8 @@ class Context:
         self._page_wide: dict[float, frozenset[str]] = {}
         self.log = RemovalLog()
         self._removed = self.log.indexes()
+        # Why block ``index`` was removed, or ``None`` while it is kept.
+        self.removal: Callable[[int], Removal | None] = self.log.removal
         # The kept blocks, rebuilt only after a new removal (several passes ask in a row).
         self._kept: list[Block] | None = None
 
@@ -204,10 +206,6 @@ class Context:
     # --- decisions so far ---------------------------------------------------------------
     def decision(self, index: int) -> Decision | None:
         return self.log.decision(index, self.document.blocks)
-
-    def removal(self, index: int) -> Removal | None:
-        """Why block ``index`` was removed, or ``None`` while it is kept."""
-        return self.log.removal(index)
 
     def is_removed(self, index: int) -> bool:
         return index in self._removed
