@@ -247,7 +247,7 @@ class _Walk:
         # Entering an element is written out here rather than in a method: the walk meets
         # ~600 elements a page, and the call and attribute look-ups were a tenth of it.
         tags, attrs_stack, parts, marked = self._tags, self._attrs, self._parts, self.marked
-        owners = self._owners
+        owners, cell_starts = self._owners, self._cell_starts
         action_of = _ACTIONS.get
         for event, element in walker:
             if event == "start":
@@ -267,8 +267,24 @@ class _Walk:
                     self._apart = True
                     if tag in _MARKED_SET:
                         marked.append(element)
+                elif action == _BR:
+                    if self._pre:
+                        parts.append("\n")
+                    else:
+                        self._flush(line_break=True)
                 elif action >= _BLOCK_ACT:
-                    self._open_block(tag, action)
+                    # A block boundary: the block being built ends, and a row's cells with
+                    # it (here and at the element's end: ~600 times a page, not a method).
+                    if parts:
+                        self._flush()
+                    elif cell_starts:
+                        self._end_row()
+                    self._line_owner = -1
+                    if action == _GROUP_ACT:
+                        self.pending_group = True
+                    if tag == "tr":
+                        self._row_cells = 0
+                    owners.append(len(tags))
                 elif action == _CELL:
                     self._open_cell(tag)
                 tags.append(tag)
@@ -286,7 +302,13 @@ class _Walk:
                 if action in (_APART, _BR):
                     self._apart = True
                 elif action >= _BLOCK_ACT:
-                    self._boundary(action)
+                    if parts:
+                        self._flush()
+                    elif cell_starts:
+                        self._end_row()
+                    self._line_owner = -1
+                    if action == _GROUP_ACT:
+                        self.pending_group = True
                     owners.pop()
                 elif action == _CELL and parts:
                     parts.append(" ")
@@ -316,18 +338,6 @@ class _Walk:
         elif tag in _MARKED_SET:
             self.marked.append(element)
 
-    def _open_block(self, tag: str, action: int) -> None:
-        """Enter a block-level element or a ``<br>``."""
-        if action != _BR:
-            self._boundary(action)
-            if tag == "tr":
-                self._row_cells = 0
-            self._owners.append(len(self._tags))
-        elif self._pre:
-            self._parts.append("\n")
-        else:
-            self._flush(line_break=True)
-
     def _open_cell(self, tag: str) -> None:
         if self._parts:
             self._parts.append(" ")
@@ -350,15 +360,6 @@ class _Walk:
             self._pre -= 1
         else:
             self._containers.pop()
-
-    def _boundary(self, action: int) -> None:
-        if self._parts:
-            self._flush()
-        elif self._cell_starts:
-            self._end_row()
-        self._line_owner = -1
-        if action == _GROUP_ACT:
-            self.pending_group = True
 
     # --- emitting blocks ---------------------------------------------------------------------
     def _flush(self, *, line_break: bool = False) -> None:
@@ -427,23 +428,20 @@ class _Walk:
         if self.pending_group and self.blocks:
             self._group += 1
         self.pending_group = False
-        dom = self._evidence(owner, link_chars, text, row)
-        self.blocks.append(_new_block((text, kind, self._group, dom)))
-
-    def _evidence(
-        self, owner: int, link_chars: int, text: str, row: _Row | None = None
-    ) -> DomEvidence:
+        # The block's DOM evidence.
         link_share = min(1.0, link_chars / len(text))
         if owner < 0:
-            return DomEvidence("html", link_share=link_share)
-        first = max(0, owner - _ANCESTORS)
-        key = (*self._tags[first : owner + 1], *self._attrs[first : owner + 1])
-        context = self._context.get(key)
-        if context is None:
-            context = self._context[key] = self._context_of(first, owner)
-        ancestors, attr_words, own_words = context
-        fields = (self._tags[owner], ancestors, attr_words, link_share, owner, own_words)
-        return _new_evidence((*fields, *(row or _NO_ROW)))
+            dom = DomEvidence("html", link_share=link_share)
+        else:
+            first = max(0, owner - _ANCESTORS)
+            key = (*self._tags[first : owner + 1], *self._attrs[first : owner + 1])
+            context = self._context.get(key)
+            if context is None:
+                context = self._context[key] = self._context_of(first, owner)
+            ancestors, attr_words, own_words = context
+            fields = (self._tags[owner], ancestors, attr_words, link_share, owner, own_words)
+            dom = _new_evidence((*fields, *(row or _NO_ROW)))
+        self.blocks.append(_new_block((text, kind, self._group, dom)))
 
     def _context_of(self, first: int, owner: int) -> _Context:
         """The ancestors (nearest first), the merged attribute words and each element's own
