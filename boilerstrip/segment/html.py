@@ -290,7 +290,10 @@ class _Walk:
                 tags.append(tag)
                 attrs_stack.append(attrs)
                 if tag in _STATEFUL:
-                    self._enter(tag)
+                    if tag == "a":  # the most frequent, counted here
+                        self._links += 1
+                    else:
+                        self._enter(tag)
                 text = element.text
             elif skipped:
                 # A skipped element's "end" follows its "start": only its tail is text.
@@ -315,7 +318,10 @@ class _Walk:
                 tags.pop()
                 attrs_stack.pop()
                 if tag in _STATEFUL:
-                    self._leave(tag)
+                    if tag == "a":
+                        self._links -= 1
+                    else:
+                        self._leave(tag)
                 text = element.tail
             # Blank text before anything of a block is only the page's indentation, unless
             # it is preformatted (skipping it saves a flush at every block boundary).
@@ -346,17 +352,14 @@ class _Walk:
         self._row_cells += 1
 
     def _enter(self, tag: str) -> None:
-        if tag == "a":
-            self._links += 1
-        elif tag == "pre":
+        """Enter a ``<pre>`` or a container (links are counted in the loop)."""
+        if tag == "pre":
             self._pre += 1
         else:
             self._containers.append(_OWN_KINDS[tag])
 
     def _leave(self, tag: str) -> None:
-        if tag == "a":
-            self._links -= 1
-        elif tag == "pre":
+        if tag == "pre":
             self._pre -= 1
         else:
             self._containers.pop()
