@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from typing import Any, NamedTuple
+from typing import Any
 
 import lxml.etree
 import regex
@@ -99,16 +99,6 @@ _Context = tuple[tuple[str, ...], frozenset[str], tuple[frozenset[str], ...]]
 _Row = tuple[tuple[str, ...], bool]
 
 
-class _Block(NamedTuple):
-    text: str
-    kind: BlockKind
-    group: int
-    dom: DomEvidence
-
-
-_new_block = partial(tuple.__new__, _Block)
-
-
 def segment_html(html: str) -> tuple[str, list[Segment], list[DomEvidence]]:
     """The rendered text of ``html``, its segments and each segment's DOM evidence.
 
@@ -127,15 +117,17 @@ def walk_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence], list[An
     """``segment_root``, and the page's ``MARKED`` elements in document order (the candidates
     of ``html_meta.page_meta``), collected by the same walk rather than a second traversal."""
     walk = _Walk()
-    if root is None:
-        return (*_rendered(walk.blocks), walk.marked)
-    walk.run(root)
+    if root is not None:
+        walk.run(root)
     title = _title_of(walk.marked)
-    if not title:
-        return (*_rendered(walk.blocks), walk.marked)
-    # The title is the first block: the walk's groups, counted without it, move up by one.
-    title_block = _Block(title, BlockKind.LINE, -1, _TITLE_EVIDENCE)
-    return (*_rendered([title_block, *walk.blocks], 1), walk.marked)
+    if title:
+        # The title is the first block: the walk's groups, counted without it, move up by one.
+        walk.texts.insert(0, title)
+        walk.kinds.insert(0, BlockKind.LINE)
+        walk.groups.insert(0, -1)
+        walk.evidence.insert(0, _TITLE_EVIDENCE)
+    shift = 1 if title else 0
+    return (*_rendered(walk.texts, walk.kinds, walk.groups, walk.evidence, shift), walk.marked)
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -219,7 +211,12 @@ class _Walk:
     """State of one walk: open elements, the text of the block being built, the blocks."""
 
     def __init__(self) -> None:
-        self.blocks: list[_Block] = []
+        # The blocks found, one entry each in these four lists (no object per block: each
+        # would be one more for the cyclic GC to count and walk).
+        self.texts: list[str] = []
+        self.kinds: list[BlockKind] = []
+        self.groups: list[int] = []
+        self.evidence: list[DomEvidence] = []
         self.marked: list[Any] = []  # the MARKED elements met, in document order
         self.pending_group = False
         self._group = 0
@@ -428,7 +425,7 @@ class _Walk:
     ) -> None:
         if not text:
             return
-        if self.pending_group and self.blocks:
+        if self.pending_group and self.texts:
             self._group += 1
         self.pending_group = False
         # The block's DOM evidence.
@@ -444,7 +441,10 @@ class _Walk:
             ancestors, attr_words, own_words = context
             fields = (self._tags[owner], ancestors, attr_words, link_share, owner, own_words)
             dom = _new_evidence((*fields, *(row or _NO_ROW)))
-        self.blocks.append(_new_block((text, kind, self._group, dom)))
+        self.texts.append(text)
+        self.kinds.append(kind)
+        self.groups.append(self._group)
+        self.evidence.append(dom)
 
     def _context_of(self, first: int, owner: int) -> _Context:
         """The ancestors (nearest first), the merged attribute words and each element's own
@@ -510,24 +510,29 @@ def _code_lines(raw: str) -> list[str]:
 
 
 # --- rendering -------------------------------------------------------------------------------
-def _rendered(blocks: list[_Block], shift: int = 0) -> tuple[str, list[Segment], list[DomEvidence]]:
-    """Blocks joined into the document text, with the segments that point into it; each
-    block's group is moved up by ``shift``."""
+def _rendered(
+    texts: list[str],
+    kinds: list[BlockKind],
+    groups: list[int],
+    evidence: list[DomEvidence],
+    shift: int,
+) -> tuple[str, list[Segment], list[DomEvidence]]:
+    """Blocks (text, kind, group and evidence of each) joined into the document text, with
+    the segments that point into it; each block's group is moved up by ``shift``."""
     pieces: list[str] = []
     segments: list[Segment] = []
     offset, line, previous_group = 0, 1, 0
-    for block in blocks:
+    for text, kind, group in zip(texts, kinds, groups, strict=True):
         if pieces:
-            separator = "\n" if block.group == previous_group else "\n\n"
+            separator = "\n" if group == previous_group else "\n\n"
             pieces.append(separator)
             offset += len(separator)
             line += len(separator)
-        end = offset + len(block.text)
-        segments.append((block.text, block.kind.value, offset, end, line, block.group + shift))
-        pieces.append(block.text)
-        offset += len(block.text)
-        previous_group = block.group
-    evidence = [block.dom for block in blocks]
+        end = offset + len(text)
+        segments.append((text, kind.value, offset, end, line, group + shift))
+        pieces.append(text)
+        offset = end
+        previous_group = group
     split = split_long_lines(segments)
     if len(split) != len(segments):
         # Sentences cut from one block keep its line, and every block has a line of its own.
