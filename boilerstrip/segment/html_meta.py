@@ -113,7 +113,8 @@ def _collect(marked: Iterable[Any]) -> tuple[dict[str, str], str | None, list[st
 
 def _is_json_ld(element: Any) -> bool:
     kind = element.get("type") or ""
-    return bool(element.text) and kind.strip().lower() == "application/ld+json"
+    # The type first: reading .text copies the script, and pages inline large ones.
+    return kind.strip().lower() == "application/ld+json" and bool(element.text)
 
 
 def _add_meta(element: Any, metas: dict[str, str]) -> None:
