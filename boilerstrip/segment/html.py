@@ -302,6 +302,8 @@ class _Walk:
                 if action in (_APART, _BR):
                     self._apart = True
                 elif action >= _BLOCK_ACT:
+                    # The block boundary again, as at the element's start. Written twice on
+                    # purpose: one shared path (or a method) cost 0.5-1.2% of an HTML call.
                     if parts:
                         self._flush()
                     elif cell_starts:
