@@ -65,9 +65,7 @@ def segment_text(text: str, check: Callable[[], object] = _no_check) -> list[Seg
     lines = _split_lines(text, check)
     width = _wrap_width(lines)
     segments = lines if width is None else _joined_wraps(lines, width)
-    if max(map(len, map(_text_of, segments)), default=0) > _SPLIT_LINE_CHARS:
-        return split_long_lines(segments)
-    return segments
+    return split_long_lines(segments)
 
 
 def _joined_wraps(lines: list[Segment], width: int) -> list[Segment]:
@@ -89,8 +87,11 @@ def split_long_lines(segments: list[Segment]) -> list[Segment]:
 
     Some converters (and copy-paste) flatten a whole page onto one line; judging it as one
     block would keep or drop menus and article together. Its sentences are judged instead,
-    and rendering joins consecutive sentences of one line back with a space.
+    and rendering joins consecutive sentences of one line back with a space. ``segments``
+    itself comes back when no line is that long (one C-level scan finds out).
     """
+    if max(map(len, map(_text_of, segments)), default=0) <= _SPLIT_LINE_CHARS:
+        return segments
     result: list[Segment] = []
     for segment in segments:
         text, _, offset, _, line, group = segment
