@@ -18,7 +18,7 @@ from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
 from boilerstrip.segment.text import TEXT
 from boilerstrip.sniff import looks_like_html
-from boilerstrip.stats import CJK_LANGUAGES, measure, words_of
+from boilerstrip.stats import CJK_LANGUAGES, Words, measure, words_of
 
 NO_DEADLINE = Deadline(None)
 # 64 MiB: far above any real page, low enough that one bad input cannot eat a worker's RAM.
@@ -31,7 +31,6 @@ INPUT_FORMATS = ("auto", "text", "html")
 _SNIFF_BYTES = 4096
 # A segment names its kind by the enum's value (see segment.text.Segment).
 _KINDS = {kind.value: kind for kind in BlockKind}
-Words = tuple[str, ...]
 # Named tuples built through tuple.__new__ skip their Python-level __new__ (one per block).
 _new_block = partial(tuple.__new__, Block)
 
@@ -178,12 +177,12 @@ def document_from_text(
     return Document(normalised, _measured_blocks(segments, words, lang, deadline), lang, "text")
 
 
-def _words_by_text(segments: list[Segment], deadline: Deadline) -> dict[str, tuple[str, Words]]:
-    """Each distinct text's word initials as written and its words lower-cased.
+def _words_by_text(segments: list[Segment], deadline: Deadline) -> dict[str, Words]:
+    """Each distinct text's words (``stats.words_of``: initials, lower-cased, plain or not).
 
     A fifth of a page's lines repeat (menus at top and bottom): each text is tokenised once.
     """
-    words: dict[str, tuple[str, Words]] = {}
+    words: dict[str, Words] = {}
     for chunk in deadline.chunks(segments):
         for segment in chunk:
             text = segment[TEXT]
@@ -194,7 +193,7 @@ def _words_by_text(segments: list[Segment], deadline: Deadline) -> dict[str, tup
 
 def _measured_blocks(
     segments: list[Segment],
-    words: dict[str, tuple[str, Words]],
+    words: dict[str, Words],
     language: str,
     deadline: Deadline,
     evidence: Sequence[DomEvidence] | None = None,
@@ -203,8 +202,8 @@ def _measured_blocks(
     cjk = language in CJK_LANGUAGES
     stats = {}
     for distinct in deadline.chunks(list(words.items())):
-        for text, (initials, lowered) in distinct:
-            stats[text] = measure(text, initials, lowered, stopwords, cjk)
+        for text, (initials, lowered, plain) in distinct:
+            stats[text] = measure(text, initials, lowered, stopwords, cjk, plain)
     doms = evidence if evidence is not None else [None] * len(segments)
     blocks: list[Block] = []
     for chunk in deadline.chunks(segments):

@@ -32,20 +32,25 @@ _new_stats = partial(tuple.__new__, TextStats)
 _PLAIN_LINE_CHARS = 60
 
 
-def words_of(text: str) -> tuple[str, tuple[str, ...]]:
-    """The first characters of the words of ``text`` as written (one string: ``measure``
-    counts capitals and digits in it), and the words lower-cased with straight apostrophes
-    (what filters and lexicons match).
+# What ``words_of`` finds: the words' initials as written, the words lower-cased, and
+# whether the line is plain words (letters and spaces only).
+Words = tuple[str, tuple[str, ...], bool]
 
-    Both are strings or tuples of strings, which the cyclic GC stops tracking: one pair is
-    kept per distinct line while a document is built (see ``segment.text.Segment``).
+
+def words_of(text: str) -> Words:
+    """The first characters of the words of ``text`` as written (one string: ``measure``
+    counts capitals and digits in it), the words lower-cased with straight apostrophes (what
+    filters and lexicons match), and whether ``text`` is nothing but words of letters.
+
+    A tuple of strings and a flag, which the cyclic GC stops tracking: one is kept per
+    distinct line while a document is built (see ``segment.text.Segment``).
     """
     if len(text) <= _PLAIN_LINE_CHARS and text.replace(" ", "").isalpha():
         # Most lines of a page are a few plain words ("Home", "World News"): no regex, and
         # nothing but letters means no curly apostrophe either. Longer lines are nearly
         # always prose with punctuation, where the test is a wasted copy.
         tokens = text.split()
-        return "".join(map(_first_character, tokens)), tuple(text.lower().split())
+        return "".join(map(_first_character, tokens)), tuple(text.lower().split()), True
     if "’" in text:
         # The lexicon writes apostrophes straight: "don’t miss" must match "don't miss". A
         # word has both kinds inside only, so its bounds and first character stay the same.
@@ -54,7 +59,7 @@ def words_of(text: str) -> tuple[str, tuple[str, ...]]:
     # Lower-cased in one piece: words hold no space, and str.lower reads a word's end the
     # same before a space as at the end of a string (Greek final sigma).
     lowered = tuple(" ".join(tokens).lower().split(" ")) if tokens else ()
-    return "".join(map(_first_character, tokens)), lowered
+    return "".join(map(_first_character, tokens)), lowered, False
 
 
 def measure(
@@ -63,16 +68,20 @@ def measure(
     lowered: tuple[str, ...],
     stopwords: frozenset[str],
     cjk: bool,
+    plain: bool = False,
 ) -> TextStats:
     """The features of ``text`` (its words' ``initials`` as written, its words ``lowered``)
-    judged against ``stopwords`` (single CJK characters if ``cjk``)."""
+    judged against ``stopwords`` (single CJK characters if ``cjk``). ``plain``: the text is
+    letters and spaces only (``words_of`` says), so it has no sentence end, comma or digit."""
     if cjk:
         words, stops = _cjk_counts(text, lowered, stopwords)
     else:
         words = len(lowered)
         stops = sum(map(stopwords.__contains__, lowered))
-    # No shortcut for lines of letters only: the scans below find nothing in them about as
-    # fast as a test for letters would.
+        if plain:
+            # A third of a page's distinct lines: the scans below would find nothing.
+            capitalised = sum(map(str.isupper, initials))
+            return _new_stats((words, len(text), stops, 0, capitalised, 0, False, False))
     return _new_stats(
         (
             words,

@@ -52,7 +52,8 @@ def test_word_entries_are_untracked_once_their_words_are() -> None:
     gc.collect()  # the tuples of words
     gc.collect()  # then the pairs that hold them
     assert not any(gc.is_tracked(entry) for entry in entries)
-    assert entries[1] == ("Dmt3bdO", ("don't", "miss", "the", "3", "best", "deals", "ok"))
+    assert entries[0] == ("H", ("home",), True)
+    assert entries[1] == ("Dmt3bdO", ("don't", "miss", "the", "3", "best", "deals", "ok"), False)
 
 
 def test_a_call_makes_no_decision_objects_until_they_are_read() -> None:
