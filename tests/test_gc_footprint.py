@@ -9,6 +9,7 @@ and a named-tuple segment per line, 1.5 without).
 from __future__ import annotations
 
 import gc
+import pickle
 from collections import Counter
 from pathlib import Path
 
@@ -115,3 +116,13 @@ def test_result_kept_and_removed_partition_the_blocks() -> None:
     removed = {d.block.index for d in result.removed}
     assert kept.isdisjoint(removed)
     assert kept | removed == {b.index for b in result.document.blocks}
+
+
+def test_result_pickles_with_a_working_log() -> None:
+    """Process pools send results between processes: the log's look-up must survive."""
+    result = boilerstrip.extract(PAGE)
+    copy = pickle.loads(pickle.dumps(result))
+    assert copy == result and copy.body == result.body
+    first = result.decisions[0]
+    assert copy.log.removal(first.block.index) == first.removal
+    assert copy.decisions == result.decisions
