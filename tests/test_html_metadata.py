@@ -7,6 +7,7 @@ import json
 
 import lxml.html
 import pytest
+from conftest import PROSE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,14 +15,6 @@ import boilerstrip
 from boilerstrip.metadata import without_site_name
 from boilerstrip.segment.html_meta import language_code, page_meta
 
-PROSE = (
-    "The city council voted on Tuesday to approve a new budget for the coming year, after "
-    "months of debate among its members about schools and roads.",
-    "Officials said the plan would raise spending on public transport by a modest amount, "
-    "while holding property taxes at their current level for most homeowners.",
-    "Critics argued that the proposal did not go far enough, and several residents spoke at "
-    "the meeting to ask for more money for parks and libraries in the town.",
-)
 GERMAN = (
     "Der Stadtrat hat am Dienstag den neuen Haushalt für das kommende Jahr beschlossen, nach "
     "monatelangen Debatten über die Schulen und die Straßen der Stadt."

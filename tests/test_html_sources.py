@@ -19,6 +19,7 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 import pytest
+from conftest import PROSE
 
 import boilerstrip
 from boilerstrip.decode import decode_html_bytes
@@ -30,14 +31,6 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 needs_bs4 = pytest.mark.skipif(bs4 is None, reason="beautifulsoup4 is not installed")
 
-PROSE = (
-    "The city council voted on Tuesday to approve a new budget for the coming year, after "
-    "months of debate among its members about schools and roads.",
-    "Officials said the plan would raise spending on public transport by a modest amount, "
-    "while holding property taxes at their current level for most homeowners.",
-    "Critics argued that the proposal did not go far enough, and several residents spoke at "
-    "the meeting to ask for more money for parks and libraries in the town.",
-)
 PAGE = f"""<!DOCTYPE html>
 <html lang="en"><head><title>Council approves budget - Town News</title>
 <!-- a comment lxml.html keeps in its tree --></head>
