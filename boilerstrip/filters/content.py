@@ -201,7 +201,11 @@ def _article_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | Non
         b.index
         for b in ctx.document.blocks
         if b.dom is not None
-        and (_ARTICLE_TAG in (b.dom.tag, *b.dom.ancestors) or _BODY_MARK in b.dom.attr_words)
+        and (
+            b.dom.tag == _ARTICLE_TAG
+            or _ARTICLE_TAG in b.dom.ancestors
+            or _BODY_MARK in b.dom.attr_words
+        )
     ]
     positive = sum(w for w in weights if w > 0)
     inside_positive = sum(weights[i] for i in inside if weights[i] > 0)
