@@ -1,0 +1,756 @@
+/* Compiled twins of the per-line work in boilerstrip/stats.py: words_of and measure.
+ *
+ * Every line of every page is tokenised and measured once; in Python that is a third of a
+ * plain-text call, most of it spent making intermediate lists and strings. These functions
+ * return exactly what the Python functions return (tests/test_speedups.py compares them on
+ * random text and on every line of the data sets); stats.py uses them when this module was
+ * built and falls back to the Python code otherwise.
+ *
+ * Which characters make words is not decided here: stats.py hands over a table built from
+ * the `regex` module's own Unicode classes, so both paths agree whatever Unicode version
+ * `regex` has. The table covers the Basic Multilingual Plane; a line with a character
+ * beyond it is handed to the Python code, and so is a CJK line's measure.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* Bumped whenever these functions change: stats.py refuses a build of another version, so
+ * a stale compiled module left in a source tree cannot shadow newer Python code. */
+#define SPEEDUPS_VERSION 2
+
+/* Bits of the word table: a character that may make a word ([\p{L}\p{N}\p{M}]), and one that
+ * may follow an apostrophe inside a word ([\p{L}\p{M}]). */
+#define WORD_CHAR 1
+#define INNER_CHAR 2
+#define TABLE_SIZE 0x10000
+/* words_of's quick path: a line this short of letters and spaces (stats._PLAIN_LINE_CHARS). */
+#define PLAIN_LINE_CHARS 60
+
+typedef struct {
+    PyObject *word_table; /* bytes of TABLE_SIZE, or NULL until configure() */
+    PyObject *stats_type; /* boilerstrip.blocks.TextStats */
+    PyObject *python_words_of; /* stats.python_words_of, for lines beyond the table */
+    PyObject *python_measure;  /* stats.python_measure, for CJK lines */
+    PyObject *str_lower;  /* the str.lower method descriptor */
+    PyObject *space;      /* " " */
+    PyObject *empty_tuple;
+    PyObject *empty_str;
+} module_state;
+
+static module_state *
+get_state(PyObject *module)
+{
+    return (module_state *)PyModule_GetState(module);
+}
+
+static int
+is_apostrophe(Py_UCS4 c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+static int
+is_sentence_punct(Py_UCS4 c)
+{
+    /* [.!?。！？…] */
+    return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F
+           || c == 0x2026;
+}
+
+static int
+is_closer(Py_UCS4 c)
+{
+    /* ["'”’»)\]] */
+    return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB || c == ')'
+           || c == ']';
+}
+
+static int
+is_terminal(Py_UCS4 c)
+{
+    /* stats._TERMINAL: the sentence punctuation and : ; */
+    return is_sentence_punct(c) || c == ':' || c == ';';
+}
+
+static int
+is_comma(Py_UCS4 c)
+{
+    /* [,，、;；] */
+    return c == ',' || c == 0xFF0C || c == 0x3001 || c == ';' || c == 0xFF1B;
+}
+
+/* A line of letters and spaces only, with at least one letter (str.isalpha after the
+ * spaces are removed). */
+static int
+is_plain_line(int kind, const void *data, Py_ssize_t length)
+{
+    int has_letter = 0;
+    if (length > PLAIN_LINE_CHARS) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == ' ') {
+            continue;
+        }
+        if (!Py_UNICODE_ISALPHA(c)) {
+            return 0;
+        }
+        has_letter = 1;
+    }
+    return has_letter;
+}
+
+static PyObject *
+words_tuple(PyObject *lowered, PyObject *separator)
+{
+    PyObject *pieces = PyUnicode_Split(lowered, separator, -1);
+    PyObject *words;
+    if (pieces == NULL) {
+        return NULL;
+    }
+    words = PyList_AsTuple(pieces);
+    Py_DECREF(pieces);
+    return words;
+}
+
+static PyObject *
+lower(module_state *state, PyObject *text)
+{
+    return PyObject_CallOneArg(state->str_lower, text);
+}
+
+/* (initials, words, True) of a plain line: text.split() and text.lower().split(). */
+static PyObject *
+plain_words(module_state *state, PyObject *text, int kind, const void *data,
+            Py_ssize_t length)
+{
+    Py_UCS4 initials[PLAIN_LINE_CHARS];
+    Py_ssize_t count = 0;
+    PyObject *initials_str, *lowered, *words;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c != ' ' && (i == 0 || PyUnicode_READ(kind, data, i - 1) == ' ')) {
+            initials[count++] = c;
+        }
+    }
+    initials_str = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, initials, count);
+    if (initials_str == NULL) {
+        return NULL;
+    }
+    lowered = lower(state, text);
+    if (lowered == NULL) {
+        Py_DECREF(initials_str);
+        return NULL;
+    }
+    words = words_tuple(lowered, NULL);
+    Py_DECREF(lowered);
+    if (words == NULL) {
+        Py_DECREF(initials_str);
+        return NULL;
+    }
+    return Py_BuildValue("(NNO)", initials_str, words, Py_True);
+}
+
+/* The end of the word starting at `start` (a word character): letters, digits and marks,
+ * then any number of apostrophe + letters/marks, as tokens.WORD matches it. */
+static Py_ssize_t
+word_end(const unsigned char *table, int kind, const void *data, Py_ssize_t length,
+         Py_ssize_t start)
+{
+    Py_ssize_t i = start + 1;
+    while (i < length && (table[PyUnicode_READ(kind, data, i)] & WORD_CHAR)) {
+        i++;
+    }
+    while (i + 1 < length && is_apostrophe(PyUnicode_READ(kind, data, i))
+           && (table[PyUnicode_READ(kind, data, i + 1)] & INNER_CHAR)) {
+        i += 2;
+        while (i < length && (table[PyUnicode_READ(kind, data, i)] & INNER_CHAR)) {
+            i++;
+        }
+    }
+    return i;
+}
+
+/* (initials, words, False) of any other line: the tokens of tokens.WORD, with curly
+ * apostrophes made straight, joined by spaces, lower-cased in one piece and split again. */
+static PyObject *
+token_words(module_state *state, const unsigned char *table, int kind, const void *data,
+            Py_ssize_t length)
+{
+    Py_UCS4 *joined, *initials;
+    Py_ssize_t joined_length = 0, count = 0, i = 0;
+    PyObject *initials_str = NULL, *joined_str = NULL, *lowered = NULL, *words = NULL;
+
+    /* A line of n characters holds at most n words of n characters in all; joined, they
+     * take at most 2n - 1 (© and ® are words even when nothing separates them). */
+    joined = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(3 * length + 1));
+    if (joined == NULL) {
+        return PyErr_NoMemory();
+    }
+    initials = joined + 2 * length + 1;
+    while (i < length) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        Py_ssize_t end;
+        if (table[c] & WORD_CHAR) {
+            end = word_end(table, kind, data, length, i);
+        }
+        else if (c == 0xA9 || c == 0xAE) { /* © and ® are words of their own */
+            end = i + 1;
+        }
+        else {
+            i++;
+            continue;
+        }
+        if (count > 0) {
+            joined[joined_length++] = ' ';
+        }
+        initials[count++] = c;
+        for (; i < end; i++) {
+            Py_UCS4 w = PyUnicode_READ(kind, data, i);
+            joined[joined_length++] = w == 0x2019 ? '\'' : w;
+        }
+    }
+    if (count == 0) {
+        PyMem_Free(joined);
+        return Py_BuildValue("(OOO)", state->empty_str, state->empty_tuple, Py_False);
+    }
+    initials_str = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, initials, count);
+    joined_str = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, joined, joined_length);
+    PyMem_Free(joined);
+    if (initials_str == NULL || joined_str == NULL) {
+        goto error;
+    }
+    lowered = lower(state, joined_str);
+    if (lowered == NULL) {
+        goto error;
+    }
+    words = words_tuple(lowered, state->space);
+    if (words == NULL) {
+        goto error;
+    }
+    Py_DECREF(joined_str);
+    Py_DECREF(lowered);
+    return Py_BuildValue("(NNO)", initials_str, words, Py_False);
+error:
+    Py_XDECREF(initials_str);
+    Py_XDECREF(joined_str);
+    Py_XDECREF(lowered);
+    return NULL;
+}
+
+PyDoc_STRVAR(words_of_doc,
+             "words_of(text, /)\n--\n\n"
+             "stats.words_of(text) (a line with a character beyond the Basic Multilingual\n"
+             "Plane is handed to the Python code).");
+
+static PyObject *
+words_of(PyObject *module, PyObject *text)
+{
+    module_state *state = get_state(module);
+    int kind;
+    const void *data;
+    Py_ssize_t length;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "words_of() takes a str, got %.100s",
+                     Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (state->word_table == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "words_of() called before configure()");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_4BYTE_KIND) {
+        return PyObject_CallOneArg(state->python_words_of, text);
+    }
+    data = PyUnicode_DATA(text);
+    length = PyUnicode_GET_LENGTH(text);
+    if (is_plain_line(kind, data, length)) {
+        return plain_words(state, text, kind, data, length);
+    }
+    return token_words(state, (const unsigned char *)PyBytes_AS_STRING(state->word_table),
+                       kind, data, length);
+}
+
+/* Sentence ends as stats._SENTENCE_END finds them: a run of sentence punctuation and any
+ * closing quotes or brackets, followed by white space (not \x1c-\x1f) or the end. */
+static Py_ssize_t
+count_sentence_ends(int kind, const void *data, Py_ssize_t length)
+{
+    Py_ssize_t count = 0, i = 0;
+    while (i < length) {
+        Py_ssize_t j;
+        if (!is_sentence_punct(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        j = i + 1;
+        while (j < length && is_sentence_punct(PyUnicode_READ(kind, data, j))) {
+            j++;
+        }
+        while (j < length && is_closer(PyUnicode_READ(kind, data, j))) {
+            j++;
+        }
+        if (j == length) {
+            count++;
+        }
+        else {
+            Py_UCS4 next = PyUnicode_READ(kind, data, j);
+            if (Py_UNICODE_ISSPACE(next) && !(next >= 0x1C && next <= 0x1F)) {
+                count++;
+            }
+        }
+        /* A start inside the same run would end at the same place with the same verdict. */
+        i = j;
+    }
+    return count;
+}
+
+static int
+ends_sentence(int kind, const void *data, Py_ssize_t length)
+{
+    Py_ssize_t end = length;
+    while (end > 0 && is_closer(PyUnicode_READ(kind, data, end - 1))) {
+        end--;
+    }
+    return end > 0 && is_terminal(PyUnicode_READ(kind, data, end - 1));
+}
+
+static int
+has_comma(int kind, const void *data, Py_ssize_t length)
+{
+    for (Py_ssize_t i = 0; i < length; i++) {
+        if (is_comma(PyUnicode_READ(kind, data, i))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(measure_doc,
+             "measure(text, initials, lowered, stopwords, cjk, plain=False)\n--\n\n"
+             "stats.measure: the TextStats of a line (the Python code measures CJK lines).");
+
+static const char *const measure_parameters[] = {
+    "text", "initials", "lowered", "stopwords", "cjk", "plain",
+};
+#define MEASURE_PARAMETERS 6
+#define MEASURE_REQUIRED 5
+
+/* The arguments of measure() in parameter order, from positions and keywords alike. */
+static int
+measure_arguments(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                  PyObject **found)
+{
+    Py_ssize_t nkeywords = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    for (int i = 0; i < MEASURE_PARAMETERS; i++) {
+        found[i] = NULL;
+    }
+    if (nargs > MEASURE_PARAMETERS) {
+        PyErr_Format(PyExc_TypeError, "measure() takes at most 6 arguments (%zd given)",
+                     nargs);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        found[i] = args[i];
+    }
+    for (Py_ssize_t k = 0; k < nkeywords; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        int slot = -1;
+        for (int i = 0; i < MEASURE_PARAMETERS; i++) {
+            if (PyUnicode_CompareWithASCIIString(name, measure_parameters[i]) == 0) {
+                slot = i;
+                break;
+            }
+        }
+        if (slot < 0) {
+            PyErr_Format(PyExc_TypeError, "measure() got an unexpected keyword argument %R",
+                         name);
+            return -1;
+        }
+        if (found[slot] != NULL) {
+            PyErr_Format(PyExc_TypeError, "measure() got multiple values for argument %R",
+                         name);
+            return -1;
+        }
+        found[slot] = args[nargs + k];
+    }
+    for (int i = 0; i < MEASURE_REQUIRED; i++) {
+        if (found[i] == NULL) {
+            PyErr_Format(PyExc_TypeError, "measure() missing required argument '%s'",
+                         measure_parameters[i]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+measure(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    module_state *state = get_state(module);
+    PyObject *found[MEASURE_PARAMETERS];
+    PyObject *text, *initials, *lowered, *stopwords, *stats;
+    Py_ssize_t words, stops = 0, capitalised = 0, digits = 0, sentences = 0;
+    int cjk, plain = 0, ends = 0, comma = 0;
+    int initials_kind;
+    const void *initials_data;
+    Py_ssize_t initials_length;
+
+    if (measure_arguments(args, nargs, kwnames, found) < 0) {
+        return NULL;
+    }
+    if (state->stats_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "measure() called before configure()");
+        return NULL;
+    }
+    cjk = PyObject_IsTrue(found[4]);
+    if (cjk < 0) {
+        return NULL;
+    }
+    if (cjk) {
+        /* Words there are counted in characters: the Python code does it. */
+        return PyObject_Vectorcall(state->python_measure, args, nargs, kwnames);
+    }
+    if (found[5] != NULL && (plain = PyObject_IsTrue(found[5])) < 0) {
+        return NULL;
+    }
+    text = found[0];
+    initials = found[1];
+    lowered = found[2];
+    stopwords = found[3];
+    if (!PyUnicode_Check(text) || !PyUnicode_Check(initials) || !PyTuple_Check(lowered)
+        || !PyAnySet_Check(stopwords)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "measure() takes (str, str, tuple, frozenset, bool, bool)");
+        return NULL;
+    }
+    words = PyTuple_GET_SIZE(lowered);
+    for (Py_ssize_t i = 0; i < words; i++) {
+        int found = PySet_Contains(stopwords, PyTuple_GET_ITEM(lowered, i));
+        if (found < 0) {
+            return NULL;
+        }
+        stops += found;
+    }
+    initials_kind = PyUnicode_KIND(initials);
+    initials_data = PyUnicode_DATA(initials);
+    initials_length = PyUnicode_GET_LENGTH(initials);
+    for (Py_ssize_t i = 0; i < initials_length; i++) {
+        Py_UCS4 c = PyUnicode_READ(initials_kind, initials_data, i);
+        capitalised += Py_UNICODE_ISUPPER(c) ? 1 : 0;
+        if (!plain) {
+            digits += Py_UNICODE_ISDIGIT(c) ? 1 : 0;
+        }
+    }
+    if (!plain) {
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        sentences = count_sentence_ends(kind, data, length);
+        ends = ends_sentence(kind, data, length);
+        comma = has_comma(kind, data, length);
+    }
+    {
+        PyObject *fields[8] = {
+            PyLong_FromSsize_t(words),
+            PyLong_FromSsize_t(PyUnicode_GET_LENGTH(text)),
+            PyLong_FromSsize_t(stops),
+            PyLong_FromSsize_t(sentences),
+            PyLong_FromSsize_t(capitalised),
+            PyLong_FromSsize_t(digits),
+            PyBool_FromLong(ends),
+            PyBool_FromLong(comma),
+        };
+        PyTypeObject *type = (PyTypeObject *)state->stats_type;
+        /* As tuple.__new__(TextStats, ...) builds it, without the named tuple's __new__. */
+        stats = type->tp_alloc(type, 8);
+        for (int i = 0; i < 8; i++) {
+            if (fields[i] == NULL || stats == NULL) {
+                for (int k = 0; k < 8; k++) {
+                    Py_XDECREF(fields[k]);
+                }
+                Py_XDECREF(stats);
+                return NULL;
+            }
+        }
+        for (int i = 0; i < 8; i++) {
+            PyTuple_SET_ITEM(stats, i, fields[i]);
+        }
+        return stats;
+    }
+}
+
+/* --- normalize.normalize_text ----------------------------------------------------------- */
+
+static int
+is_line_break(Py_UCS4 c)
+{
+    /* normalize._LINE_BREAKS without \r, which is handled with the \n after it */
+    return c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+static int
+is_invisible(Py_UCS4 c)
+{
+    /* normalize._INVISIBLE */
+    return c <= 0x08 || (c >= 0x0E && c <= 0x1F) || (c >= 0x7F && c <= 0x84)
+           || (c >= 0x86 && c <= 0x9F) || c == 0x200B || c == 0x2060 || c == 0xFEFF
+           || c == 0xAD;
+}
+
+static int
+is_odd_space(Py_UCS4 c)
+{
+    /* normalize._ODD_SPACES */
+    return c == '\t' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F
+           || c == 0x205F || c == 0x3000;
+}
+
+/* Each character mapped as the first four substitutions of normalize_text map it: line
+ * breaks to \n (\r\n as one), lone surrogates to U+FFFD, invisible characters to nothing,
+ * odd spaces to a space. Every result fits the source's kind. Returns the new length. */
+static Py_ssize_t
+map_characters(int kind, const void *source, Py_ssize_t length, void *target)
+{
+    Py_ssize_t written = 0;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, source, i);
+        if (c == '\r') {
+            if (i + 1 < length && PyUnicode_READ(kind, source, i + 1) == '\n') {
+                i++;
+            }
+            c = '\n';
+        }
+        else if (is_line_break(c)) {
+            c = '\n';
+        }
+        else if (c >= 0xD800 && c <= 0xDFFF) {
+            c = 0xFFFD;
+        }
+        else if (is_invisible(c)) {
+            continue;
+        }
+        else if (is_odd_space(c)) {
+            c = ' ';
+        }
+        PyUnicode_WRITE(kind, target, written++, c);
+    }
+    return written;
+}
+
+/* Runs of spaces cut to one, in place. */
+static Py_ssize_t
+collapse_spaces(int kind, void *text, Py_ssize_t length)
+{
+    Py_ssize_t written = 0;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, text, i);
+        if (c == ' ' && written > 0 && PyUnicode_READ(kind, text, written - 1) == ' ') {
+            continue;
+        }
+        PyUnicode_WRITE(kind, text, written++, c);
+    }
+    return written;
+}
+
+/* Spaces next to a line break dropped, in place: what replace(" \n", "\n") and then
+ * replace("\n ", "\n") do once spaces are single. */
+static Py_ssize_t
+strip_lines(int kind, void *text, Py_ssize_t length)
+{
+    Py_ssize_t written = 0;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, text, i);
+        if (c == ' '
+            && ((i + 1 < length && PyUnicode_READ(kind, text, i + 1) == '\n')
+                || (written > 0 && PyUnicode_READ(kind, text, written - 1) == '\n'))) {
+            continue;
+        }
+        PyUnicode_WRITE(kind, text, written++, c);
+    }
+    return written;
+}
+
+/* Runs of three or more line breaks cut to two, in place. */
+static Py_ssize_t
+collapse_blank_lines(int kind, void *text, Py_ssize_t length)
+{
+    Py_ssize_t written = 0;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, text, i);
+        if (c == '\n' && written > 1 && PyUnicode_READ(kind, text, written - 1) == '\n'
+            && PyUnicode_READ(kind, text, written - 2) == '\n') {
+            continue;
+        }
+        PyUnicode_WRITE(kind, text, written++, c);
+    }
+    return written;
+}
+
+static int
+is_space_or_break(Py_UCS4 c)
+{
+    return c == ' ' || c == '\n';
+}
+
+PyDoc_STRVAR(normalize_text_doc,
+             "normalize_text(text, /)\n--\n\n"
+             "normalize.normalize_text(text): the same passes over the characters, in C.");
+
+static PyObject *
+normalize_text(PyObject *module, PyObject *text)
+{
+    int kind;
+    Py_ssize_t length, start = 0;
+    void *buffer;
+    PyObject *result;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "normalize_text() takes a str, got %.100s",
+                     Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    length = PyUnicode_GET_LENGTH(text);
+    buffer = PyMem_Malloc((size_t)(length > 0 ? length : 1) * (size_t)kind);
+    if (buffer == NULL) {
+        return PyErr_NoMemory();
+    }
+    length = map_characters(kind, PyUnicode_DATA(text), length, buffer);
+    length = collapse_spaces(kind, buffer, length);
+    length = strip_lines(kind, buffer, length);
+    while (length > 0 && is_space_or_break(PyUnicode_READ(kind, buffer, length - 1))) {
+        length--;
+    }
+    while (start < length && is_space_or_break(PyUnicode_READ(kind, buffer, start))) {
+        start++;
+    }
+    length = collapse_blank_lines(kind, (char *)buffer + start * kind, length - start);
+    /* Rebuilt at the smallest kind that holds what is left (a str must be canonical). */
+    result = PyUnicode_FromKindAndData(kind, (char *)buffer + start * kind, length);
+    PyMem_Free(buffer);
+    return result;
+}
+
+PyDoc_STRVAR(configure_doc,
+             "configure(word_table, stats_type, python_words_of, python_measure, /)\n--\n\n"
+             "Hand over the word table (bytes: bit 1 word character, bit 2 character after\n"
+             "an apostrophe, for each code point of the Basic Multilingual Plane), the\n"
+             "TextStats type measure() builds and the Python functions for the lines this\n"
+             "module leaves to them.");
+
+static PyObject *
+configure(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    module_state *state = get_state(module);
+    if (nargs != 4) {
+        PyErr_Format(PyExc_TypeError, "configure() takes 4 arguments, got %zd", nargs);
+        return NULL;
+    }
+    if (!PyBytes_Check(args[0]) || PyBytes_GET_SIZE(args[0]) != TABLE_SIZE) {
+        PyErr_SetString(PyExc_ValueError, "configure() needs a word table of 65536 bytes");
+        return NULL;
+    }
+    if (!PyType_Check(args[1]) || !PyType_IsSubtype((PyTypeObject *)args[1], &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "configure() needs a tuple subclass for the stats");
+        return NULL;
+    }
+    if (!PyCallable_Check(args[2]) || !PyCallable_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "configure() needs the two Python functions");
+        return NULL;
+    }
+    Py_INCREF(args[0]);
+    Py_XSETREF(state->word_table, args[0]);
+    Py_INCREF(args[1]);
+    Py_XSETREF(state->stats_type, args[1]);
+    Py_INCREF(args[2]);
+    Py_XSETREF(state->python_words_of, args[2]);
+    Py_INCREF(args[3]);
+    Py_XSETREF(state->python_measure, args[3]);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef speedups_methods[] = {
+    {"words_of", (PyCFunction)words_of, METH_O, words_of_doc},
+    {"measure", (PyCFunction)(void (*)(void))measure, METH_FASTCALL | METH_KEYWORDS,
+     measure_doc},
+    {"normalize_text", (PyCFunction)normalize_text, METH_O, normalize_text_doc},
+    {"configure", (PyCFunction)(void (*)(void))configure, METH_FASTCALL, configure_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static int
+speedups_exec(PyObject *module)
+{
+    module_state *state = get_state(module);
+    state->word_table = NULL;
+    state->stats_type = NULL;
+    state->python_words_of = NULL;
+    state->python_measure = NULL;
+    state->str_lower = PyObject_GetAttrString((PyObject *)&PyUnicode_Type, "lower");
+    state->space = PyUnicode_FromString(" ");
+    state->empty_tuple = PyTuple_New(0);
+    state->empty_str = PyUnicode_FromString("");
+    if (state->str_lower == NULL || state->space == NULL || state->empty_tuple == NULL
+        || state->empty_str == NULL) {
+        return -1;
+    }
+    return PyModule_AddIntConstant(module, "VERSION", SPEEDUPS_VERSION);
+}
+
+static int
+speedups_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    module_state *state = get_state(module);
+    Py_VISIT(state->word_table);
+    Py_VISIT(state->stats_type);
+    Py_VISIT(state->python_words_of);
+    Py_VISIT(state->python_measure);
+    Py_VISIT(state->str_lower);
+    return 0;
+}
+
+static int
+speedups_clear(PyObject *module)
+{
+    module_state *state = get_state(module);
+    Py_CLEAR(state->word_table);
+    Py_CLEAR(state->stats_type);
+    Py_CLEAR(state->python_words_of);
+    Py_CLEAR(state->python_measure);
+    Py_CLEAR(state->str_lower);
+    Py_CLEAR(state->space);
+    Py_CLEAR(state->empty_tuple);
+    Py_CLEAR(state->empty_str);
+    return 0;
+}
+
+static void
+speedups_free(void *module)
+{
+    speedups_clear((PyObject *)module);
+}
+
+static PyModuleDef_Slot speedups_slots[] = {
+    {Py_mod_exec, speedups_exec},
+    {0, NULL},
+};
+
+static struct PyModuleDef speedups_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "boilerstrip._speedups",
+    .m_doc = "Compiled twins of boilerstrip.stats.words_of and measure.",
+    .m_size = sizeof(module_state),
+    .m_methods = speedups_methods,
+    .m_slots = speedups_slots,
+    .m_traverse = speedups_traverse,
+    .m_clear = speedups_clear,
+    .m_free = speedups_free,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    return PyModuleDef_Init(&speedups_module);
+}

@@ -1,0 +1,195 @@
+"""The compiled ``normalize_text``, ``words_of`` and ``measure`` (boilerstrip/_speedups.c)
+return what the Python code returns, on random text and on every line of the shipped pages;
+without the extension the library runs the Python code.
+
+Tests of the compiled module skip, saying why, where it was not built.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from boilerstrip import compiled, normalize, stats
+from boilerstrip.lexicon import lexicon_for
+
+REPO = Path(__file__).resolve().parents[1]
+DATASETS = Path(os.environ.get("BOILERSTRIP_DATASETS", REPO.parent / "shared" / "datasets"))
+STOPWORDS = lexicon_for("en").stopwords
+MANY = settings(max_examples=1500, deadline=None)
+
+needs_compiled = pytest.mark.skipif(
+    not compiled.ACTIVE,
+    reason="boilerstrip._speedups was not built here (or BOILERSTRIP_PURE_PYTHON is set)",
+)
+
+# What the tokeniser and the measures turn on: letters of several scripts and cases (final
+# sigma, dotted I, titlecase), digits of several scripts, combining marks, both apostrophes,
+# © and ®, sentence punctuation, closing quotes and brackets, commas, spaces of every kind
+# (\x1c-\x1f count as space to str.split but not to the sentence pattern), CJK, emoji.
+_TRICKY = (
+    "aZéÉßİıΣσςДжǅʰ٣５¹Ⅻ\u0301\u0903'’`©®.!?。！？…\"”»)]([,，、;；: \t\n\x1c\x1f\u3000\u00a0"
+    "日本語한국어😀𝐀\U00020000-_/|#@0123456789"
+)
+tricky_text = st.text(alphabet=_TRICKY, max_size=90)
+any_text = st.text(st.characters(exclude_categories=()), max_size=90)
+
+
+def _both_ways(text: str, cjk_modes: tuple[bool, ...] = (False, True)) -> None:
+    compiled_words = stats.words_of(text)
+    assert compiled_words == stats.python_words_of(text)
+    initials, lowered, plain = compiled_words
+    for cjk in cjk_modes:
+        expected = stats.python_measure(text, initials, lowered, STOPWORDS, cjk, plain)
+        assert stats.measure(text, initials, lowered, STOPWORDS, cjk, plain) == expected
+        assert type(stats.measure(text, initials, lowered, STOPWORDS, cjk, plain)) is type(expected)
+
+
+# What normalising turns on: every kind of line break (\r\n as one), odd spaces, invisible
+# characters between spaces and breaks, lone surrogates, runs of all of them.
+_LAYOUT = " \n\r\t\x0b\x0c\x85\u2028\u2029\u00a0\u3000\u200b\u00ad\x00\x1c\x7f\ud800\udfffab.é日😀"
+layout_text = st.text(alphabet=_LAYOUT, max_size=120)
+
+
+@needs_compiled
+@MANY
+@given(layout_text)
+@example(" \r\n \x00 \t\n\n\u2028\n a  \u200b b \n\n\n\n c \r")
+def test_compiled_normalize_matches_python_on_layout(text: str) -> None:
+    assert normalize.normalize_text(text) == normalize.python_normalize_text(text)
+
+
+@needs_compiled
+@MANY
+@given(any_text)
+def test_compiled_normalize_matches_python_on_any_text(text: str) -> None:
+    assert normalize.normalize_text(text) == normalize.python_normalize_text(text)
+
+
+@needs_compiled
+@MANY
+@given(tricky_text)
+@example("Don’t miss the 3 best deals, OK? ©2024 ©®")
+@example("rock’n’roll l'été don'’t '’x x'")
+@example("End.\x1c Next!\x1f Last?” (Yes.) Done…")
+@example("İSTANBUL ΣΟΦΟΣ ǅungla")
+@example("")
+@example(" ")
+def test_compiled_matches_python_on_tricky_text(text: str) -> None:
+    _both_ways(text)
+
+
+@needs_compiled
+@MANY
+@given(any_text)
+def test_compiled_matches_python_on_any_text(text: str) -> None:
+    _both_ways(text)
+
+
+@needs_compiled
+def test_compiled_matches_python_on_the_fixture_lines() -> None:
+    lines = {
+        line.strip()
+        for path in sorted((REPO / "fixtures").rglob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+    lines.discard("")
+    assert len(lines) > 1000
+    for line in sorted(lines):
+        _both_ways(line)
+
+
+@needs_compiled
+def test_compiled_matches_python_on_the_data_set_pages_and_lines() -> None:
+    folders = [DATASETS / "scrapinghub" / "text", DATASETS / "wcxb-dev" / "text"]
+    if not all(folder.is_dir() for folder in folders):
+        pytest.skip(f"benchmark data not found under {DATASETS}")
+    pages = [path.read_text(encoding="utf-8") for f in folders for path in sorted(f.glob("*.txt"))]
+    for page in pages:
+        assert normalize.normalize_text(page) == normalize.python_normalize_text(page)
+    lines = {line.strip() for page in pages for line in page.splitlines()}
+    assert len(lines) > 100_000
+    for line in lines:
+        # Measuring a CJK line is the Python code's either way (random text tests the hand-off).
+        _both_ways(line, cjk_modes=(False,))
+
+
+@needs_compiled
+def test_measure_takes_keywords_as_the_python_code_does() -> None:
+    initials, lowered, plain = stats.words_of("World News Today")
+    by_keyword = stats.measure(
+        "World News Today", initials, lowered, stopwords=STOPWORDS, cjk=False, plain=plain
+    )
+    assert by_keyword == stats.python_measure(
+        "World News Today", initials, lowered, STOPWORDS, False, True
+    )
+    assert stats.measure("a b", "ab", ("a", "b"), STOPWORDS, False) == stats.python_measure(
+        "a b", "ab", ("a", "b"), STOPWORDS, False
+    )
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        (("text",), {}, "missing required argument 'initials'"),
+        (("t", "t", ("t",), STOPWORDS, False, False, 1), {}, "at most 6 arguments"),
+        (("t", "t", ("t",), STOPWORDS, False), {"colour": 1}, "unexpected keyword"),
+        (("t", "t", ("t",), STOPWORDS, False), {"cjk": True}, "multiple values"),
+        (("t", "t", ["t"], STOPWORDS, False), {}, "takes (str, str, tuple, frozenset"),
+    ],
+)
+def test_measure_refuses_wrong_arguments(
+    args: tuple[object, ...], kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(TypeError, match=message.replace("(", r"\(")):
+        stats.measure(*args, **kwargs)
+
+
+@needs_compiled
+def test_words_of_refuses_what_is_not_a_str() -> None:
+    with pytest.raises(TypeError, match="takes a str, got bytes"):
+        stats.words_of(b"bytes")  # type: ignore[arg-type]
+
+
+@needs_compiled
+def test_a_build_of_another_version_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An editable install leaves the compiled module in the source tree: after a change to
+    # the code it mirrors, an old build must not run.
+    assert compiled.load() is not None
+    monkeypatch.setattr(compiled, "VERSION", compiled.VERSION + 1)
+    assert compiled.load() is None
+
+
+def _run_clean(environment: dict[str, str]) -> tuple[str, str]:
+    script = (
+        "import sys, boilerstrip, boilerstrip.compiled as c\n"
+        "print(c.ACTIVE)\n"
+        "sys.stdout.write(boilerstrip.clean(sys.stdin.read()))\n"
+    )
+    seed = (REPO / "fixtures" / "seed" / "000_82ea82c038948d2e.txt").read_text(encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=seed,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **environment},
+    )
+    flag, _, body = done.stdout.partition("\n")
+    return flag, body
+
+
+def test_the_python_code_runs_when_asked_and_gives_the_seed_body() -> None:
+    expected = json.loads((REPO / "fixtures" / "seed" / "expected.json").read_text("utf-8"))
+    for setting, active in (("1", "False"), ("", str(compiled.ACTIVE))):
+        flag, body = _run_clean({compiled.PURE_PYTHON_VARIABLE: setting})
+        assert flag == active
+        assert body == "\n\n".join(expected["body"])
