@@ -5,7 +5,8 @@ Run from the repository root:  python -m benchmarks.html_accuracy --help
 Everything runs sequentially in one process on one core. Each page's raw bytes (the
 gunzipped `html.gz`) are read before any timing starts; the clock runs around the extractor
 call only, which includes decoding the bytes for every peer that wants a `str` (boilerstrip
-decodes inside its own call too).
+decodes inside its own call too). `--rounds N` interleaves the extractors page by page, N
+times over, and counts each page's fastest call (see benchmarks/timing.py).
 """
 
 from __future__ import annotations
@@ -16,13 +17,11 @@ import logging
 import re
 import resource
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from benchmarks import corpus, report
+from benchmarks import corpus, report, timing
 from benchmarks import text_accuracy as text_mode
-from benchmarks.metric import page_counts
 
 HtmlExtractor = Callable[[bytes], str]
 
@@ -130,6 +129,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"comma-separated, from {','.join(NAMES)} (default: all available)",
     )
     parser.add_argument("--limit", type=int, help="only the first N pages of each dataset, by id")
+    text_mode.add_rounds_argument(parser)
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     return parser.parse_args(argv)
@@ -175,48 +175,52 @@ def peak_growth_mb(baseline: int, reset: bool) -> float:
     return max(peak - baseline, 0) * 1024 / _MEGABYTE
 
 
-def run(
-    extract: HtmlExtractor, inputs: Sequence[tuple[corpus.Page, bytes]]
-) -> list[text_mode.Outcome]:
-    """Extract every page, timing only the extractor call; a failure scores as empty output."""
-    outcomes: list[text_mode.Outcome] = []
-    for page, data in inputs:
-        error = None
-        start = time.perf_counter()
-        try:
-            output = extract(data)
-        except Exception as exception:  # counted and reported per row
-            output, error = "", repr(exception)
-        seconds = time.perf_counter() - start
-        counts = page_counts(page.truth, output)
-        outcomes.append(text_mode.Outcome(page, counts, seconds, len(data), error))
-    return outcomes
-
-
 def measure(
-    built: dict[str, HtmlExtractor], pages: Sequence[corpus.Page], notes: list[str]
+    built: dict[str, HtmlExtractor],
+    pages: Sequence[corpus.Page],
+    notes: list[str],
+    rounds: int = 1,
 ) -> tuple[list[report.Row], dict[str, float]]:
-    """Rows per extractor and page group, and each extractor's peak RSS growth per dataset."""
+    """Rows per extractor and page group, and each extractor's peak RSS growth per dataset
+    (not measured when ``rounds`` interleaves the extractors)."""
     datasets = sorted({page.dataset for page in pages}, key=text_mode._DATASET_ORDER.index)
     rows: list[report.Row] = []
     peaks: dict[str, float] = {}
     always_reset = True
     for dataset in datasets:
         inputs = [(page, page.read_html_bytes()) for page in pages if page.dataset == dataset]
-        for name, extract in built.items():
-            print(f"running {name} on {len(inputs)} {dataset} pages ...", file=sys.stderr)
-            baseline, reset = start_peak()
-            always_reset &= reset
-            outcomes = run(extract, inputs)
-            peaks[f"{name}/{dataset}"] = peak_growth_mb(baseline, reset)
+        if rounds > 1:
+            print(
+                f"running all, {rounds} rounds, on {len(inputs)} {dataset} pages ...",
+                file=sys.stderr,
+            )
+            on_bytes = {name: _on_bytes(extract) for name, extract in built.items()}
+            calls = timing.interleaved(on_bytes, inputs, rounds)
+        else:
+            calls = {}
+            for name, extract in built.items():
+                print(f"running {name} on {len(inputs)} {dataset} pages ...", file=sys.stderr)
+                baseline, reset = start_peak()
+                always_reset &= reset
+                calls[name] = [timing.timed_call(extract, data) for _, data in inputs]
+                peaks[f"{name}/{dataset}"] = peak_growth_mb(baseline, reset)
+        for name in built:
+            pairs = zip(inputs, calls[name], strict=True)
+            outcomes = [text_mode.scored(page, len(data), call) for (page, data), call in pairs]
             notes += text_mode._failure_notes(f"{name} ({dataset})", outcomes)
             groups = text_mode.groups(outcomes).items()
             rows += [text_mode.summarise(name, label, group) for label, group in groups]
-    if not always_reset:
+    if rounds > 1:
+        notes.append("peak MB is not measured with --rounds: the extractors take turns")
+    elif not always_reset:
         notes.append("peak MB is the growth of ru_maxrss: 0 unless a run set a new peak")
     order = {name: i for i, name in enumerate(built)}
     rows.sort(key=lambda row: (text_mode._DATASET_ORDER.index(row.dataset), order[row.extractor]))
     return rows, peaks
+
+
+def _on_bytes(extract: HtmlExtractor) -> Callable[[tuple[corpus.Page, bytes]], str]:
+    return lambda item: extract(item[1])
 
 
 def _cells(row: report.Row, peaks: dict[str, float]) -> tuple[str, ...]:
@@ -234,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     notes: list[str] = []
     built = build_extractors(args.extractors, notes)
     pages = text_mode.select_pages(args, root, notes)
-    rows, peaks = measure(built, pages, notes)
+    rows, peaks = measure(built, pages, notes, args.rounds)
     for note in notes:
         print(f"note: {note}")
     lines = [_cells(row, peaks) for row in rows]

@@ -4,19 +4,19 @@ Run from the repository root:  python -m benchmarks.text_accuracy --help
 
 Everything runs sequentially in one process on one core. Input text is prepared (read from the
 shipped `text/` files, or rendered from the HTML with `--converter`) before any timing starts;
-the clock runs around the extractor calls only.
+the clock runs around the extractor calls only. With `--rounds N` the extractors take each
+page in turn, N times over, and each page counts its fastest call (see benchmarks/timing.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import converters, corpus, extractors, report
+from benchmarks import converters, corpus, extractors, report, timing
 from benchmarks.metric import PageCounts, aggregate, page_counts
 
 _MEGABYTE = 1_000_000
@@ -83,9 +83,36 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=converters.SHIPPED,
         help="render the HTML to text with this converter instead of reading the shipped text/",
     )
+    add_rounds_argument(parser)
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     return parser.parse_args(argv)
+
+
+def add_rounds_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rounds",
+        type=_positive,
+        default=1,
+        help="time every page N times with the extractors taking each page in turn, and "
+        "count its fastest call (default 1: one pass per extractor, one after the other)",
+    )
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {number}")
+    return number
+
+
+def timed_calls(
+    built: Mapping[str, Callable[[Input], str]], items: Sequence[Input], rounds: int
+) -> dict[str, list[timing.Call]]:
+    """Every extractor's calls on ``items``: a pass each, or interleaved over ``rounds``."""
+    if rounds > 1:
+        return timing.interleaved(built, items, rounds)
+    return timing.one_pass_each(built, items)
 
 
 def select_pages(args: argparse.Namespace, root: Path, notes: list[str]) -> list[corpus.Page]:
@@ -142,20 +169,9 @@ def build_extractors(names: Sequence[str], notes: list[str]) -> dict[str, extrac
     return built
 
 
-def run(extract: extractors.Extractor, inputs: Sequence[Input]) -> list[Outcome]:
-    """Extract every input, timing only the extractor call; a failure scores as empty output."""
-    outcomes: list[Outcome] = []
-    for item in inputs:
-        error = None
-        start = time.perf_counter()
-        try:
-            output = extract(item.text)
-        except Exception as exception:  # counted and reported per row
-            output, error = "", repr(exception)
-        seconds = time.perf_counter() - start
-        counts = page_counts(item.page.truth, output)
-        outcomes.append(Outcome(item.page, counts, seconds, item.size, error))
-    return outcomes
+def scored(page: corpus.Page, size: int, call: timing.Call) -> Outcome:
+    """The outcome of one call on ``page`` (``size`` input bytes), scored against its truth."""
+    return Outcome(page, page_counts(page.truth, call.output), call.seconds, size, call.error)
 
 
 def groups(outcomes: Sequence[Outcome]) -> dict[str, list[Outcome]]:
@@ -189,15 +205,28 @@ def summarise(extractor: str, dataset: str, outcomes: Sequence[Outcome]) -> repo
 
 
 def measure(
-    built: dict[str, extractors.Extractor], inputs: Sequence[Input], notes: list[str]
+    built: dict[str, extractors.Extractor],
+    inputs: Sequence[Input],
+    notes: list[str],
+    rounds: int = 1,
 ) -> list[report.Row]:
     rows: list[report.Row] = []
-    for name, extract in built.items():
-        print(f"running {name} on {len(inputs)} pages ...", file=sys.stderr, flush=True)
-        outcomes = run(extract, inputs)
+    names = ", ".join(built)
+    print(f"running {names} on {len(inputs)} pages ...", file=sys.stderr, flush=True)
+    texts = {name: _on_text(extract) for name, extract in built.items()}
+    calls = timed_calls(texts, inputs, rounds)
+    for name in built:
+        outcomes = [
+            scored(item.page, item.size, call)
+            for item, call in zip(inputs, calls[name], strict=True)
+        ]
         notes += _failure_notes(name, outcomes)
         rows += [summarise(name, label, group) for label, group in groups(outcomes).items()]
     return sorted(rows, key=lambda row: _DATASET_ORDER.index(row.dataset))
+
+
+def _on_text(extract: extractors.Extractor) -> Callable[[Input], str]:
+    return lambda item: extract(item.text)
 
 
 def _failure_notes(name: str, outcomes: Sequence[Outcome]) -> list[str]:
@@ -237,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError as error:
         print(f"converter {args.converter} is unavailable: {error}")
         return 1
-    rows = measure(built, inputs, notes)
+    rows = measure(built, inputs, notes, args.rounds)
     print_results(rows, notes, args.markdown)
     if args.json:
         settings: dict[str, object] = {

@@ -16,7 +16,7 @@
 
 /* Bumped whenever these functions change: stats.py refuses a build of another version, so
  * a stale compiled module left in a source tree cannot shadow newer Python code. */
-#define SPEEDUPS_VERSION 2
+#define SPEEDUPS_VERSION 3
 
 /* Bits of the word table: a character that may make a word ([\p{L}\p{N}\p{M}]), and one that
  * may follow an apostrophe inside a word ([\p{L}\p{M}]). */
@@ -29,6 +29,7 @@
 typedef struct {
     PyObject *word_table; /* bytes of TABLE_SIZE, or NULL until configure() */
     PyObject *stats_type; /* boilerstrip.blocks.TextStats */
+    PyObject *block_type; /* boilerstrip.blocks.Block */
     PyObject *python_words_of; /* stats.python_words_of, for lines beyond the table */
     PyObject *python_measure;  /* stats.python_measure, for CJK lines */
     PyObject *str_lower;  /* the str.lower method descriptor */
@@ -386,47 +387,40 @@ measure_arguments(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
     return 0;
 }
 
+/* A tuple of the tuple subclass `type` (a named tuple) holding `fields`, whose references it
+ * takes, as tuple.__new__(type, fields) builds it; NULL, with every field released, when a
+ * field is NULL or memory runs out. */
 static PyObject *
-measure(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+new_named_tuple(PyObject *type, PyObject **fields, Py_ssize_t count)
 {
-    module_state *state = get_state(module);
-    PyObject *found[MEASURE_PARAMETERS];
-    PyObject *text, *initials, *lowered, *stopwords, *stats;
-    Py_ssize_t words, stops = 0, capitalised = 0, digits = 0, sentences = 0;
-    int cjk, plain = 0, ends = 0, comma = 0;
-    int initials_kind;
-    const void *initials_data;
-    Py_ssize_t initials_length;
+    PyObject *result = ((PyTypeObject *)type)->tp_alloc((PyTypeObject *)type, count);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (fields[i] == NULL || result == NULL) {
+            for (Py_ssize_t k = 0; k < count; k++) {
+                Py_XDECREF(fields[k]);
+            }
+            Py_XDECREF(result);
+            return NULL;
+        }
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyTuple_SET_ITEM(result, i, fields[i]);
+    }
+    return result;
+}
 
-    if (measure_arguments(args, nargs, kwnames, found) < 0) {
-        return NULL;
-    }
-    if (state->stats_type == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "measure() called before configure()");
-        return NULL;
-    }
-    cjk = PyObject_IsTrue(found[4]);
-    if (cjk < 0) {
-        return NULL;
-    }
-    if (cjk) {
-        /* Words there are counted in characters: the Python code does it. */
-        return PyObject_Vectorcall(state->python_measure, args, nargs, kwnames);
-    }
-    if (found[5] != NULL && (plain = PyObject_IsTrue(found[5])) < 0) {
-        return NULL;
-    }
-    text = found[0];
-    initials = found[1];
-    lowered = found[2];
-    stopwords = found[3];
-    if (!PyUnicode_Check(text) || !PyUnicode_Check(initials) || !PyTuple_Check(lowered)
-        || !PyAnySet_Check(stopwords)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "measure() takes (str, str, tuple, frozenset, bool, bool)");
-        return NULL;
-    }
-    words = PyTuple_GET_SIZE(lowered);
+/* The TextStats of a line of a language written with spaces between words; the arguments
+ * are those of measure(), their types checked. */
+static PyObject *
+measure_words(module_state *state, PyObject *text, PyObject *initials, PyObject *lowered,
+              PyObject *stopwords, int plain)
+{
+    Py_ssize_t words = PyTuple_GET_SIZE(lowered);
+    Py_ssize_t stops = 0, capitalised = 0, digits = 0, sentences = 0;
+    int ends = 0, comma = 0;
+    int initials_kind = PyUnicode_KIND(initials);
+    const void *initials_data = PyUnicode_DATA(initials);
+    Py_ssize_t initials_length = PyUnicode_GET_LENGTH(initials);
     for (Py_ssize_t i = 0; i < words; i++) {
         int found = PySet_Contains(stopwords, PyTuple_GET_ITEM(lowered, i));
         if (found < 0) {
@@ -434,9 +428,6 @@ measure(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwn
         }
         stops += found;
     }
-    initials_kind = PyUnicode_KIND(initials);
-    initials_data = PyUnicode_DATA(initials);
-    initials_length = PyUnicode_GET_LENGTH(initials);
     for (Py_ssize_t i = 0; i < initials_length; i++) {
         Py_UCS4 c = PyUnicode_READ(initials_kind, initials_data, i);
         capitalised += Py_UNICODE_ISUPPER(c) ? 1 : 0;
@@ -463,23 +454,253 @@ measure(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwn
             PyBool_FromLong(ends),
             PyBool_FromLong(comma),
         };
-        PyTypeObject *type = (PyTypeObject *)state->stats_type;
-        /* As tuple.__new__(TextStats, ...) builds it, without the named tuple's __new__. */
-        stats = type->tp_alloc(type, 8);
-        for (int i = 0; i < 8; i++) {
-            if (fields[i] == NULL || stats == NULL) {
-                for (int k = 0; k < 8; k++) {
-                    Py_XDECREF(fields[k]);
-                }
-                Py_XDECREF(stats);
-                return NULL;
-            }
-        }
-        for (int i = 0; i < 8; i++) {
-            PyTuple_SET_ITEM(stats, i, fields[i]);
-        }
-        return stats;
+        return new_named_tuple(state->stats_type, fields, 8);
     }
+}
+
+static int
+check_measure_types(PyObject *text, PyObject *initials, PyObject *lowered, PyObject *stopwords)
+{
+    if (!PyUnicode_Check(text) || !PyUnicode_Check(initials) || !PyTuple_Check(lowered)
+        || !PyAnySet_Check(stopwords)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "measure() takes (str, str, tuple, frozenset, bool, bool)");
+        return -1;
+    }
+    return 0;
+}
+
+static int
+configured(module_state *state, const char *function)
+{
+    if (state->block_type == NULL) {
+        PyErr_Format(PyExc_RuntimeError, "%s() called before configure()", function);
+        return 0;
+    }
+    return 1;
+}
+
+static PyObject *
+measure(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    module_state *state = get_state(module);
+    PyObject *found[MEASURE_PARAMETERS];
+    int cjk, plain = 0;
+
+    if (measure_arguments(args, nargs, kwnames, found) < 0 || !configured(state, "measure")) {
+        return NULL;
+    }
+    cjk = PyObject_IsTrue(found[4]);
+    if (cjk < 0) {
+        return NULL;
+    }
+    if (cjk) {
+        /* Words there are counted in characters: the Python code does it. */
+        return PyObject_Vectorcall(state->python_measure, args, nargs, kwnames);
+    }
+    if (found[5] != NULL && (plain = PyObject_IsTrue(found[5])) < 0) {
+        return NULL;
+    }
+    if (check_measure_types(found[0], found[1], found[2], found[3]) < 0) {
+        return NULL;
+    }
+    return measure_words(state, found[0], found[1], found[2], found[3], plain);
+}
+
+/* --- document building -------------------------------------------------------------------- */
+
+/* The segment at `position` of `segments` (a PySequence_Fast), checked to be a 6-tuple whose
+ * first item is a str; a borrowed reference, or NULL with an exception set. */
+static PyObject *
+segment_at(PyObject *segments, Py_ssize_t position)
+{
+    PyObject *segment = PySequence_Fast_GET_ITEM(segments, position);
+    if (!PyTuple_Check(segment) || PyTuple_GET_SIZE(segment) != 6
+        || !PyUnicode_Check(PyTuple_GET_ITEM(segment, 0))) {
+        PyErr_Format(PyExc_TypeError, "segment %zd is not a (text, kind, start, end, line, "
+                     "group) tuple", position);
+        return NULL;
+    }
+    return segment;
+}
+
+PyDoc_STRVAR(add_words_doc,
+             "add_words(segments, words, /)\n--\n\n"
+             "document.python_add_words: words_of() of each segment's text not in `words`\n"
+             "yet, added to it.");
+
+static PyObject *
+add_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *segments, *words;
+    if (nargs != 2 || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "add_words() takes (sequence, dict)");
+        return NULL;
+    }
+    segments = PySequence_Fast(args[0], "add_words() takes a sequence of segments");
+    if (segments == NULL) {
+        return NULL;
+    }
+    words = args[1];
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(segments); i++) {
+        PyObject *segment = segment_at(segments, i), *text, *found;
+        int known;
+        if (segment == NULL) {
+            goto error;
+        }
+        text = PyTuple_GET_ITEM(segment, 0);
+        known = PyDict_Contains(words, text);
+        if (known < 0) {
+            goto error;
+        }
+        if (known) {
+            continue;
+        }
+        found = words_of(module, text);
+        if (found == NULL || PyDict_SetItem(words, text, found) < 0) {
+            Py_XDECREF(found);
+            goto error;
+        }
+        Py_DECREF(found);
+    }
+    Py_DECREF(segments);
+    Py_RETURN_NONE;
+error:
+    Py_DECREF(segments);
+    return NULL;
+}
+
+/* The TextStats of `text`, from `stats` or measured and added to it; a borrowed reference. */
+static PyObject *
+stats_of(module_state *state, PyObject *text, PyObject *entry, PyObject *stats,
+         PyObject *stopwords, int cjk)
+{
+    PyObject *found = PyDict_GetItemWithError(stats, text), *measured;
+    PyObject *initials, *lowered, *plain;
+    if (found != NULL || PyErr_Occurred()) {
+        return found;
+    }
+    if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3) {
+        PyErr_SetString(PyExc_TypeError, "a words entry is not an (initials, words, plain) tuple");
+        return NULL;
+    }
+    initials = PyTuple_GET_ITEM(entry, 0);
+    lowered = PyTuple_GET_ITEM(entry, 1);
+    plain = PyTuple_GET_ITEM(entry, 2);
+    if (cjk) {
+        PyObject *call[6] = {text, initials, lowered, stopwords, Py_True, plain};
+        measured = PyObject_Vectorcall(state->python_measure, call, 6, NULL);
+    }
+    else if (check_measure_types(text, initials, lowered, stopwords) < 0) {
+        return NULL;
+    }
+    else {
+        int is_plain = PyObject_IsTrue(plain);
+        if (is_plain < 0) {
+            return NULL;
+        }
+        measured = measure_words(state, text, initials, lowered, stopwords, is_plain);
+    }
+    if (measured == NULL || PyDict_SetItem(stats, text, measured) < 0) {
+        Py_XDECREF(measured);
+        return NULL;
+    }
+    Py_DECREF(measured); /* `stats` holds it */
+    return measured;
+}
+
+PyDoc_STRVAR(add_blocks_doc,
+             "add_blocks(segments, words, stats, stopwords, cjk, kinds, evidence, blocks, /)\n"
+             "--\n\n"
+             "document.python_add_blocks: a Block for each segment, appended to `blocks`.");
+
+/* The Block of segment `position` of `segments` (a PySequence_Fast), numbered `index`. */
+static PyObject *
+block_of(module_state *state, PyObject *segments, Py_ssize_t position, Py_ssize_t index,
+         PyObject *words, PyObject *stats, PyObject *stopwords, int cjk, PyObject *kinds,
+         PyObject *evidence)
+{
+    PyObject *segment = segment_at(segments, position), *text, *entry, *measured, *kind;
+    PyObject *dom;
+    if (segment == NULL) {
+        return NULL;
+    }
+    text = PyTuple_GET_ITEM(segment, 0);
+    entry = PyDict_GetItemWithError(words, text);
+    if (entry == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetObject(PyExc_KeyError, text);
+        }
+        return NULL;
+    }
+    measured = stats_of(state, text, entry, stats, stopwords, cjk);
+    if (measured == NULL) {
+        return NULL;
+    }
+    kind = PyDict_GetItemWithError(kinds, PyTuple_GET_ITEM(segment, 1));
+    if (kind == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetObject(PyExc_KeyError, PyTuple_GET_ITEM(segment, 1));
+        }
+        return NULL;
+    }
+    dom = evidence == Py_None ? Py_NewRef(Py_None) : PySequence_GetItem(evidence, index);
+    if (dom == NULL) {
+        return NULL;
+    }
+    {
+        PyObject *fields[10] = {
+            PyLong_FromSsize_t(index),
+            Py_NewRef(text),
+            Py_NewRef(kind),
+            Py_NewRef(PyTuple_GET_ITEM(segment, 2)),
+            Py_NewRef(PyTuple_GET_ITEM(segment, 3)),
+            Py_NewRef(PyTuple_GET_ITEM(segment, 4)),
+            Py_NewRef(PyTuple_GET_ITEM(segment, 5)),
+            Py_NewRef(measured),
+            Py_NewRef(PyTuple_GET_ITEM(entry, 1)),
+            dom,
+        };
+        return new_named_tuple(state->block_type, fields, 10);
+    }
+}
+
+static PyObject *
+add_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    module_state *state = get_state(module);
+    PyObject *segments, *blocks;
+    int cjk;
+    if (!configured(state, "add_blocks")) {
+        return NULL;
+    }
+    if (nargs != 8 || !PyDict_Check(args[1]) || !PyDict_Check(args[2])
+        || !PyAnySet_Check(args[3]) || !PyDict_Check(args[5])
+        || !(args[6] == Py_None || PySequence_Check(args[6])) || !PyList_Check(args[7])) {
+        PyErr_SetString(PyExc_TypeError, "add_blocks() takes (sequence, dict, dict, "
+                        "frozenset, bool, dict, sequence or None, list)");
+        return NULL;
+    }
+    if ((cjk = PyObject_IsTrue(args[4])) < 0) {
+        return NULL;
+    }
+    segments = PySequence_Fast(args[0], "add_blocks() takes a sequence of segments");
+    if (segments == NULL) {
+        return NULL;
+    }
+    blocks = args[7];
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(segments); i++) {
+        PyObject *block = block_of(state, segments, i, PyList_GET_SIZE(blocks), args[1],
+                                   args[2], args[3], cjk, args[5], args[6]);
+        if (block == NULL || PyList_Append(blocks, block) < 0) {
+            Py_XDECREF(block);
+            Py_DECREF(segments);
+            return NULL;
+        }
+        Py_DECREF(block);
+    }
+    Py_DECREF(segments);
+    Py_RETURN_NONE;
 }
 
 /* --- normalize.normalize_text ----------------------------------------------------------- */
@@ -508,92 +729,74 @@ is_odd_space(Py_UCS4 c)
            || c == 0x205F || c == 0x3000;
 }
 
-/* Each character mapped as the first four substitutions of normalize_text map it: line
- * breaks to \n (\r\n as one), lone surrogates to U+FFFD, invisible characters to nothing,
- * odd spaces to a space. Every result fits the source's kind. Returns the new length. */
-static Py_ssize_t
-map_characters(int kind, const void *source, Py_ssize_t length, void *target)
+/* What the character substitutions of normalize_text make of c: a line break, a space, U+FFFD
+ * for a lone surrogate, 0 for an invisible character (dropped), or c itself. Printable ASCII,
+ * most of any page, is decided by the first test. */
+static Py_UCS4
+mapped(Py_UCS4 c)
 {
-    Py_ssize_t written = 0;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, source, i);
-        if (c == '\r') {
-            if (i + 1 < length && PyUnicode_READ(kind, source, i + 1) == '\n') {
-                i++;
-            }
-            c = '\n';
-        }
-        else if (is_line_break(c)) {
-            c = '\n';
-        }
-        else if (c >= 0xD800 && c <= 0xDFFF) {
-            c = 0xFFFD;
-        }
-        else if (is_invisible(c)) {
-            continue;
-        }
-        else if (is_odd_space(c)) {
-            c = ' ';
-        }
-        PyUnicode_WRITE(kind, target, written++, c);
+    if (c > ' ' && c < 0x7F) {
+        return c;
     }
-    return written;
+    if (c == '\n' || c == '\r' || is_line_break(c)) {
+        return '\n';
+    }
+    if (c == ' ' || is_odd_space(c)) {
+        return ' ';
+    }
+    if (is_invisible(c)) {
+        return 0;
+    }
+    if (c >= 0xD800 && c <= 0xDFFF) {
+        return 0xFFFD;
+    }
+    return c;
 }
 
-/* Runs of spaces cut to one, in place. */
-static Py_ssize_t
-collapse_spaces(int kind, void *text, Py_ssize_t length)
-{
-    Py_ssize_t written = 0;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, text, i);
-        if (c == ' ' && written > 0 && PyUnicode_READ(kind, text, written - 1) == ' ') {
-            continue;
-        }
-        PyUnicode_WRITE(kind, text, written++, c);
+/* normalize_text's passes fused into one, for text stored as CHAR: characters mapped (\r\n
+ * as one break), space runs cut to one, spaces next to a break dropped, leading and trailing
+ * spaces and breaks stripped, runs of three or more breaks cut to two. Writing to `out`
+ * while looking back at what was written gives the same text as the passes one by one,
+ * since each pass only looks at neighbours the ones before it have settled. Every result
+ * fits CHAR. Returns the length written. */
+#define DEFINE_NORMALIZE(NAME, CHAR)                                                      \
+    static Py_ssize_t NAME(const CHAR *in, Py_ssize_t length, CHAR *out)                  \
+    {                                                                                     \
+        Py_ssize_t written = 0;                                                           \
+        for (Py_ssize_t i = 0; i < length; i++) {                                         \
+            Py_UCS4 c = mapped(in[i]);                                                    \
+            if (c == ' ') {                                                               \
+                if (written == 0 || out[written - 1] == ' ' || out[written - 1] == '\n') { \
+                    continue;                                                             \
+                }                                                                         \
+            }                                                                             \
+            else if (c == '\n') {                                                         \
+                if (in[i] == '\r' && i + 1 < length && in[i + 1] == '\n') {              \
+                    i++;                                                                  \
+                }                                                                         \
+                if (written > 0 && out[written - 1] == ' ') {                             \
+                    written--;                                                            \
+                }                                                                         \
+                if (written == 0                                                          \
+                    || (written > 1 && out[written - 1] == '\n'                           \
+                        && out[written - 2] == '\n')) {                                   \
+                    continue;                                                             \
+                }                                                                         \
+            }                                                                             \
+            else if (c == 0) {                                                            \
+                continue;                                                                 \
+            }                                                                             \
+            out[written++] = (CHAR)c;                                                     \
+        }                                                                                 \
+        while (written > 0 && (out[written - 1] == ' ' || out[written - 1] == '\n')) {    \
+            written--;                                                                    \
+        }                                                                                 \
+        return written;                                                                   \
     }
-    return written;
-}
 
-/* Spaces next to a line break dropped, in place: what replace(" \n", "\n") and then
- * replace("\n ", "\n") do once spaces are single. */
-static Py_ssize_t
-strip_lines(int kind, void *text, Py_ssize_t length)
-{
-    Py_ssize_t written = 0;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, text, i);
-        if (c == ' '
-            && ((i + 1 < length && PyUnicode_READ(kind, text, i + 1) == '\n')
-                || (written > 0 && PyUnicode_READ(kind, text, written - 1) == '\n'))) {
-            continue;
-        }
-        PyUnicode_WRITE(kind, text, written++, c);
-    }
-    return written;
-}
-
-/* Runs of three or more line breaks cut to two, in place. */
-static Py_ssize_t
-collapse_blank_lines(int kind, void *text, Py_ssize_t length)
-{
-    Py_ssize_t written = 0;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, text, i);
-        if (c == '\n' && written > 1 && PyUnicode_READ(kind, text, written - 1) == '\n'
-            && PyUnicode_READ(kind, text, written - 2) == '\n') {
-            continue;
-        }
-        PyUnicode_WRITE(kind, text, written++, c);
-    }
-    return written;
-}
-
-static int
-is_space_or_break(Py_UCS4 c)
-{
-    return c == ' ' || c == '\n';
-}
+DEFINE_NORMALIZE(normalize_ucs1, Py_UCS1)
+DEFINE_NORMALIZE(normalize_ucs2, Py_UCS2)
+DEFINE_NORMALIZE(normalize_ucs4, Py_UCS4)
 
 PyDoc_STRVAR(normalize_text_doc,
              "normalize_text(text, /)\n--\n\n"
@@ -603,7 +806,8 @@ static PyObject *
 normalize_text(PyObject *module, PyObject *text)
 {
     int kind;
-    Py_ssize_t length, start = 0;
+    Py_ssize_t length, written;
+    const void *data;
     void *buffer;
     PyObject *result;
     if (!PyUnicode_Check(text)) {
@@ -612,62 +816,71 @@ normalize_text(PyObject *module, PyObject *text)
         return NULL;
     }
     kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
     length = PyUnicode_GET_LENGTH(text);
     buffer = PyMem_Malloc((size_t)(length > 0 ? length : 1) * (size_t)kind);
     if (buffer == NULL) {
         return PyErr_NoMemory();
     }
-    length = map_characters(kind, PyUnicode_DATA(text), length, buffer);
-    length = collapse_spaces(kind, buffer, length);
-    length = strip_lines(kind, buffer, length);
-    while (length > 0 && is_space_or_break(PyUnicode_READ(kind, buffer, length - 1))) {
-        length--;
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        written = normalize_ucs1(data, length, buffer);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        written = normalize_ucs2(data, length, buffer);
+        break;
+    default:
+        written = normalize_ucs4(data, length, buffer);
+        break;
     }
-    while (start < length && is_space_or_break(PyUnicode_READ(kind, buffer, start))) {
-        start++;
+    if (written == length && memcmp(buffer, data, (size_t)length * (size_t)kind) == 0) {
+        /* Already normal (a cleaned text cleaned again): the same object. */
+        PyMem_Free(buffer);
+        return Py_NewRef(text);
     }
-    length = collapse_blank_lines(kind, (char *)buffer + start * kind, length - start);
     /* Rebuilt at the smallest kind that holds what is left (a str must be canonical). */
-    result = PyUnicode_FromKindAndData(kind, (char *)buffer + start * kind, length);
+    result = PyUnicode_FromKindAndData(kind, buffer, written);
     PyMem_Free(buffer);
     return result;
 }
 
 PyDoc_STRVAR(configure_doc,
-             "configure(word_table, stats_type, python_words_of, python_measure, /)\n--\n\n"
+             "configure(word_table, stats_type, block_type, python_words_of, python_measure, /)"
+             "\n--\n\n"
              "Hand over the word table (bytes: bit 1 word character, bit 2 character after\n"
              "an apostrophe, for each code point of the Basic Multilingual Plane), the\n"
-             "TextStats type measure() builds and the Python functions for the lines this\n"
-             "module leaves to them.");
+             "TextStats and Block types this module builds, and the Python functions for the\n"
+             "lines it leaves to them.");
 
 static PyObject *
 configure(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     module_state *state = get_state(module);
-    if (nargs != 4) {
-        PyErr_Format(PyExc_TypeError, "configure() takes 4 arguments, got %zd", nargs);
+    if (nargs != 5) {
+        PyErr_Format(PyExc_TypeError, "configure() takes 5 arguments, got %zd", nargs);
         return NULL;
     }
     if (!PyBytes_Check(args[0]) || PyBytes_GET_SIZE(args[0]) != TABLE_SIZE) {
         PyErr_SetString(PyExc_ValueError, "configure() needs a word table of 65536 bytes");
         return NULL;
     }
-    if (!PyType_Check(args[1]) || !PyType_IsSubtype((PyTypeObject *)args[1], &PyTuple_Type)) {
-        PyErr_SetString(PyExc_TypeError, "configure() needs a tuple subclass for the stats");
-        return NULL;
+    for (int i = 1; i <= 2; i++) {
+        if (!PyType_Check(args[i])
+            || !PyType_IsSubtype((PyTypeObject *)args[i], &PyTuple_Type)) {
+            PyErr_SetString(PyExc_TypeError, "configure() needs tuple subclasses for the "
+                            "stats and blocks");
+            return NULL;
+        }
     }
-    if (!PyCallable_Check(args[2]) || !PyCallable_Check(args[3])) {
+    if (!PyCallable_Check(args[3]) || !PyCallable_Check(args[4])) {
         PyErr_SetString(PyExc_TypeError, "configure() needs the two Python functions");
         return NULL;
     }
-    Py_INCREF(args[0]);
-    Py_XSETREF(state->word_table, args[0]);
-    Py_INCREF(args[1]);
-    Py_XSETREF(state->stats_type, args[1]);
-    Py_INCREF(args[2]);
-    Py_XSETREF(state->python_words_of, args[2]);
-    Py_INCREF(args[3]);
-    Py_XSETREF(state->python_measure, args[3]);
+    Py_XSETREF(state->word_table, Py_NewRef(args[0]));
+    Py_XSETREF(state->stats_type, Py_NewRef(args[1]));
+    Py_XSETREF(state->block_type, Py_NewRef(args[2]));
+    Py_XSETREF(state->python_words_of, Py_NewRef(args[3]));
+    Py_XSETREF(state->python_measure, Py_NewRef(args[4]));
     Py_RETURN_NONE;
 }
 
@@ -676,6 +889,8 @@ static PyMethodDef speedups_methods[] = {
     {"measure", (PyCFunction)(void (*)(void))measure, METH_FASTCALL | METH_KEYWORDS,
      measure_doc},
     {"normalize_text", (PyCFunction)normalize_text, METH_O, normalize_text_doc},
+    {"add_words", (PyCFunction)(void (*)(void))add_words, METH_FASTCALL, add_words_doc},
+    {"add_blocks", (PyCFunction)(void (*)(void))add_blocks, METH_FASTCALL, add_blocks_doc},
     {"configure", (PyCFunction)(void (*)(void))configure, METH_FASTCALL, configure_doc},
     {NULL, NULL, 0, NULL},
 };
@@ -686,6 +901,7 @@ speedups_exec(PyObject *module)
     module_state *state = get_state(module);
     state->word_table = NULL;
     state->stats_type = NULL;
+    state->block_type = NULL;
     state->python_words_of = NULL;
     state->python_measure = NULL;
     state->str_lower = PyObject_GetAttrString((PyObject *)&PyUnicode_Type, "lower");
@@ -705,6 +921,7 @@ speedups_traverse(PyObject *module, visitproc visit, void *arg)
     module_state *state = get_state(module);
     Py_VISIT(state->word_table);
     Py_VISIT(state->stats_type);
+    Py_VISIT(state->block_type);
     Py_VISIT(state->python_words_of);
     Py_VISIT(state->python_measure);
     Py_VISIT(state->str_lower);
@@ -717,6 +934,7 @@ speedups_clear(PyObject *module)
     module_state *state = get_state(module);
     Py_CLEAR(state->word_table);
     Py_CLEAR(state->stats_type);
+    Py_CLEAR(state->block_type);
     Py_CLEAR(state->python_words_of);
     Py_CLEAR(state->python_measure);
     Py_CLEAR(state->str_lower);

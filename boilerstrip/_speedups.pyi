@@ -1,8 +1,8 @@
 """Types of the optional compiled module (boilerstrip/_speedups.c); see boilerstrip.compiled."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from boilerstrip.blocks import TextStats
+from boilerstrip.blocks import Block, BlockKind, DomEvidence, TextStats
 
 VERSION: int
 
@@ -15,9 +15,26 @@ def measure(
     cjk: bool,
     plain: bool = False,
 ) -> TextStats: ...
+def add_words(
+    segments: Sequence[tuple[str, str, int, int, int, int]],
+    words: dict[str, tuple[str, tuple[str, ...], bool]],
+    /,
+) -> None: ...
+def add_blocks(
+    segments: Sequence[tuple[str, str, int, int, int, int]],
+    words: dict[str, tuple[str, tuple[str, ...], bool]],
+    stats: dict[str, TextStats],
+    stopwords: frozenset[str],
+    cjk: bool,
+    kinds: dict[str, BlockKind],
+    evidence: Sequence[DomEvidence | None] | None,
+    blocks: list[Block],
+    /,
+) -> None: ...
 def configure(
     word_table: bytes,
     stats_type: type[TextStats],
+    block_type: type[Block],
     python_words_of: Callable[[str], tuple[str, tuple[str, ...], bool]],
     python_measure: Callable[..., TextStats],
     /,

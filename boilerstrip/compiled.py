@@ -1,11 +1,11 @@
 """The optional compiled module, ``boilerstrip._speedups``: whether it runs, and loading it.
 
 ``boilerstrip/_speedups.c`` holds C twins of the per-character and per-line work (normalising
-the text, tokenising and measuring each line); ``setup.py`` builds it where a C compiler is
-found and the install goes on without it otherwise. The Python code it mirrors stays the
-reference: the twins return the same values (tests/test_speedups.py), and the Python code
-runs where the module was not built, is of another version, or is switched off by setting
-``BOILERSTRIP_PURE_PYTHON`` to anything but ``""`` or ``"0"``.
+the text, tokenising and measuring each line, making its block); ``setup.py`` builds it
+where a C compiler is found and the install goes on without it otherwise. The Python code it
+mirrors stays the reference: the twins return the same values (tests/test_speedups.py), and
+the Python code runs where the module was not built, is of another version, or is switched
+off by setting ``BOILERSTRIP_PURE_PYTHON`` to anything but ``""`` or ``"0"``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 from types import ModuleType
 
 # The SPEEDUPS_VERSION of _speedups.c that this code was written against.
-VERSION = 2
+VERSION = 3
 PURE_PYTHON_VARIABLE = "BOILERSTRIP_PURE_PYTHON"
 
 

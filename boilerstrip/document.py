@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import codecs
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from copy import deepcopy
 from functools import partial
 from typing import Any
 
-from boilerstrip.blocks import Block, BlockKind, Document, DomEvidence
+from boilerstrip.blocks import Block, BlockKind, Document, DomEvidence, TextStats
+from boilerstrip.compiled import MODULE
 from boilerstrip.deadline import Deadline
 from boilerstrip.decode import decode_bytes, decode_html_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError, InvalidOptionError
@@ -184,11 +185,16 @@ def _words_by_text(segments: list[Segment], deadline: Deadline) -> dict[str, Wor
     """
     words: dict[str, Words] = {}
     for chunk in deadline.chunks(segments):
-        for segment in chunk:
-            text = segment[TEXT]
-            if text not in words:
-                words[text] = words_of(text)
+        add_words(chunk, words)
     return words
+
+
+def python_add_words(segments: Sequence[Segment], words: dict[str, Words]) -> None:
+    """Add ``words_of`` of each segment's text that ``words`` has not seen yet."""
+    for segment in segments:
+        text = segment[TEXT]
+        if text not in words:
+            words[text] = words_of(text)
 
 
 def _measured_blocks(
@@ -200,18 +206,44 @@ def _measured_blocks(
 ) -> tuple[Block, ...]:
     stopwords = lexicon_for(language).stopwords
     cjk = language in CJK_LANGUAGES
-    stats = {}
-    for distinct in deadline.chunks(list(words.items())):
-        for text, (initials, lowered, plain) in distinct:
-            stats[text] = measure(text, initials, lowered, stopwords, cjk, plain)
-    doms = evidence if evidence is not None else [None] * len(segments)
+    # Half a page's lines share their text with another: each distinct one is measured once.
+    stats: dict[str, TextStats] = {}
     blocks: list[Block] = []
     for chunk in deadline.chunks(segments):
-        for text, kind, start, end, line, group in chunk:
-            index = len(blocks)
-            fields = (index, text, _KINDS[kind], start, end, line, group)
-            blocks.append(_new_block((*fields, stats[text], words[text][1], doms[index])))
+        add_blocks(chunk, words, stats, stopwords, cjk, _KINDS, evidence, blocks)
     return tuple(blocks)
+
+
+def python_add_blocks(
+    segments: Sequence[Segment],
+    words: dict[str, Words],
+    stats: dict[str, TextStats],
+    stopwords: frozenset[str],
+    cjk: bool,
+    kinds: dict[str, BlockKind],
+    evidence: Sequence[DomEvidence | None] | None,
+    blocks: list[Block],
+) -> None:
+    """Append the block of each segment to ``blocks``, numbered on from its length: the
+    segment's text measured (once per text, kept in ``stats``), its words and its kind
+    looked up, its DOM evidence taken from ``evidence`` at the block's index."""
+    for text, kind, start, end, line, group in segments:
+        index = len(blocks)
+        found = stats.get(text)
+        if found is None:
+            initials, lowered, plain = words[text]
+            found = stats[text] = measure(text, initials, lowered, stopwords, cjk, plain)
+        dom = None if evidence is None else evidence[index]
+        fields = (index, text, kinds[kind], start, end, line, group, found, words[text][1], dom)
+        blocks.append(_new_block(fields))
+
+
+# The compiled twins where they were built (``boilerstrip.compiled``).
+add_words: Callable[[Sequence[Segment], dict[str, Words]], None] = python_add_words
+add_blocks: Callable[..., None] = python_add_blocks
+if MODULE is not None:
+    add_words = MODULE.add_words
+    add_blocks = MODULE.add_blocks
 
 
 def document_from_html(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from operator import itemgetter
 
-from boilerstrip.blocks import TextStats
+from boilerstrip.blocks import Block, TextStats
 from boilerstrip.compiled import MODULE
 from boilerstrip.lexicon.tokens import CJK_CHAR, find_words, word_table
 
@@ -113,6 +113,6 @@ def _cjk_counts(text: str, lowered: tuple[str, ...], stopwords: frozenset[str]) 
 words_of: Callable[[str], Words] = python_words_of
 measure: Callable[..., TextStats] = python_measure
 if MODULE is not None:
-    MODULE.configure(word_table(), TextStats, python_words_of, python_measure)
+    MODULE.configure(word_table(), TextStats, Block, python_words_of, python_measure)
     words_of = MODULE.words_of
     measure = MODULE.measure

@@ -1,12 +1,14 @@
-"""The compiled ``normalize_text``, ``words_of`` and ``measure`` (boilerstrip/_speedups.c)
-return what the Python code returns, on random text and on every line of the shipped pages;
-without the extension the library runs the Python code.
+"""The compiled twins (boilerstrip/_speedups.c) of ``normalize_text``, ``words_of``,
+``measure`` and the block building return what the Python code returns, on random text, the
+fixture pages and every line of the shipped pages; without the extension the library runs
+the Python code.
 
 Tests of the compiled module skip, saying why, where it was not built.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -17,12 +19,17 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import compiled, normalize, stats
+from boilerstrip import compiled, document, normalize, stats
+from boilerstrip.blocks import Block, BlockKind, DomEvidence, TextStats
 from boilerstrip.lexicon import lexicon_for
+from boilerstrip.segment.html import parse_html, walk_root
+from boilerstrip.segment.text import Segment, segment_text
+from boilerstrip.stats import Words
 
 REPO = Path(__file__).resolve().parents[1]
 DATASETS = Path(os.environ.get("BOILERSTRIP_DATASETS", REPO.parent / "shared" / "datasets"))
 STOPWORDS = lexicon_for("en").stopwords
+KINDS = {kind.value: kind for kind in BlockKind}
 MANY = settings(max_examples=1500, deadline=None)
 
 needs_compiled = pytest.mark.skipif(
@@ -119,6 +126,59 @@ def test_compiled_matches_python_on_the_data_set_pages_and_lines() -> None:
     for line in lines:
         # Measuring a CJK line is the Python code's either way (random text tests the hand-off).
         _both_ways(line, cjk_modes=(False,))
+
+
+def _page_segments(path: Path) -> tuple[list[Segment], list[DomEvidence] | None]:
+    """The segments of a fixture page, and the DOM evidence of an HTML one."""
+    if path.name.endswith(".html.gz"):
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        _, segments, evidence, _ = walk_root(parse_html(html))
+        return segments, evidence
+    return segment_text(normalize.normalize_text(path.read_text(encoding="utf-8"))), None
+
+
+FIXTURE_PAGES = (
+    sorted((REPO / "fixtures" / "text").glob("*.txt"))[:8]
+    + sorted((REPO / "fixtures" / "html").glob("*.html.gz"))[:8]
+)
+
+
+@needs_compiled
+@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda path: path.name)
+def test_compiled_blocks_match_python(path: Path) -> None:
+    segments, evidence = _page_segments(path)
+    words: dict[str, Words] = {}
+    python_words: dict[str, Words] = {}
+    # In two chunks, as a long page is built between looks at the clock.
+    half = len(segments) // 2
+    for chunk in (segments[:half], segments[half:]):
+        document.add_words(chunk, words)
+        document.python_add_words(chunk, python_words)
+    assert words == python_words
+    for stopwords, cjk in ((STOPWORDS, False), (lexicon_for("ja").stopwords, True)):
+        blocks: list[Block] = []
+        python_blocks: list[Block] = []
+        stats_seen: dict[str, TextStats] = {}
+        python_stats_seen: dict[str, TextStats] = {}
+        for chunk in (segments[:half], segments[half:]):
+            document.add_blocks(chunk, words, stats_seen, stopwords, cjk, KINDS, evidence, blocks)
+            document.python_add_blocks(
+                chunk, words, python_stats_seen, stopwords, cjk, KINDS, evidence, python_blocks
+            )
+        assert blocks == python_blocks
+        assert [b.index for b in blocks] == list(range(len(segments)))
+        assert all(type(b) is Block and type(b.stats) is TextStats for b in blocks)
+        assert stats_seen == python_stats_seen
+
+
+@needs_compiled
+def test_block_building_refuses_a_malformed_segment() -> None:
+    with pytest.raises(TypeError, match="segment 1 is not a"):
+        document.add_words([("a", "line", 0, 1, 1, 0), ("b", "line")], {})
+    with pytest.raises(KeyError):
+        document.add_blocks(
+            [("unseen", "line", 0, 6, 1, 0)], {}, {}, STOPWORDS, False, KINDS, None, []
+        )
 
 
 @needs_compiled
