@@ -3,6 +3,7 @@
 from collections.abc import Callable, Sequence
 
 from boilerstrip.blocks import Block, BlockKind, DomEvidence, TextStats
+from boilerstrip.lexicon.phrases import Lexicon, PhraseMatch
 
 VERSION: int
 
@@ -29,6 +30,16 @@ def add_blocks(
     kinds: dict[str, BlockKind],
     evidence: Sequence[DomEvidence | None] | None,
     blocks: list[Block],
+    /,
+) -> None: ...
+def add_vocabulary(
+    blocks: Sequence[Block],
+    lexicon: Lexicon,
+    limits: tuple[int, int, frozenset[str]],
+    seen: dict[tuple[str, ...], tuple[PhraseMatch | None, tuple[PhraseMatch, ...]]],
+    labels: list[PhraseMatch | None],
+    phrases: list[tuple[PhraseMatch, ...]],
+    hits: dict[str, list[int]],
     /,
 ) -> None: ...
 def configure(

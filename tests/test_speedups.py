@@ -13,7 +13,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -21,6 +23,7 @@ from hypothesis import strategies as st
 
 from boilerstrip import compiled, document, normalize, stats
 from boilerstrip.blocks import Block, BlockKind, DomEvidence, TextStats
+from boilerstrip.filters import base
 from boilerstrip.lexicon import lexicon_for
 from boilerstrip.segment.html import parse_html, walk_root
 from boilerstrip.segment.text import Segment, segment_text
@@ -171,10 +174,68 @@ def test_compiled_blocks_match_python(path: Path) -> None:
         assert stats_seen == python_stats_seen
 
 
+def _vocabulary_both_ways(blocks: Sequence[Block], language: str) -> None:
+    lexicon = lexicon_for(language)
+    compiled_parts: tuple[dict[Any, Any], list[Any], list[Any], dict[str, list[int]]] = (
+        {},
+        [],
+        [],
+        {},
+    )
+    python_parts: tuple[dict[Any, Any], list[Any], list[Any], dict[str, list[int]]] = (
+        {},
+        [],
+        [],
+        {},
+    )
+    half = len(blocks) // 2
+    for chunk in (blocks[:half], blocks[half:]):
+        base.add_vocabulary(chunk, lexicon, base._PHRASE_LIMITS, *compiled_parts)
+        base.python_add_vocabulary(chunk, lexicon, base._PHRASE_LIMITS, *python_parts)
+    assert compiled_parts == python_parts
+
+
+@needs_compiled
+@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda path: path.name)
+def test_compiled_vocabulary_matches_python(path: Path) -> None:
+    if path.name.endswith(".html.gz"):
+        page = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        built = document.document_from_html(page)
+    else:
+        built = document.document_from_text(path.read_text(encoding="utf-8"))
+    for language in {built.language, "en", "de"}:
+        _vocabulary_both_ways(built.blocks, language)
+
+
+def _phrase_words() -> list[str]:
+    lexicon = lexicon_for("en")
+    keys = [*lexicon.phrases, *lexicon.labels]
+    return sorted({word for key in keys for word in key})[:400]
+
+
+# Lines of lexicon words, counts and cookie words, of every length around the limits.
+vocabulary_lines = st.lists(
+    st.sampled_from([*_phrase_words(), "12", "٣", "cookies", "cookie", "the", "x"]),
+    max_size=160,
+).map(tuple)
+
+
+@needs_compiled
+@MANY
+@given(st.lists(vocabulary_lines, min_size=1, max_size=6))
+def test_compiled_vocabulary_matches_python_on_lexicon_words(lines: list[tuple[str, ...]]) -> None:
+    empty = stats.python_measure("", "", (), STOPWORDS, False)
+    blocks = [
+        Block(i, " ".join(words), BlockKind.LINE, 0, 0, 1, 0, empty, words)
+        for i, words in enumerate(lines)
+    ]
+    _vocabulary_both_ways(blocks, "en")
+
+
 @needs_compiled
 def test_block_building_refuses_a_malformed_segment() -> None:
     with pytest.raises(TypeError, match="segment 1 is not a"):
-        document.add_words([("a", "line", 0, 1, 1, 0), ("b", "line")], {})
+        document.add_words([("a", "line", 0, 1, 1, 0), ("b", "line")], {})  # type: ignore[list-item]
     with pytest.raises(KeyError):
         document.add_blocks(
             [("unseen", "line", 0, 6, 1, 0)], {}, {}, STOPWORDS, False, KINDS, None, []

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from boilerstrip.blocks import Block, Document, TextStats
+from boilerstrip.compiled import MODULE
 from boilerstrip.deadline import Deadline
 from boilerstrip.lexicon import Lexicon, PhraseMatch, lexicon_for
 from boilerstrip.prose import ProseScore, score_stats
@@ -44,6 +45,58 @@ class _Vocabulary(NamedTuple):
     labels: list[PhraseMatch | None]
     phrases: list[tuple[PhraseMatch, ...]]
     hits: dict[str, list[int]]
+
+
+# A block's words' vocabulary: the label they are, if any, and the phrases found in them.
+_Entry = tuple[PhraseMatch | None, tuple[PhraseMatch, ...]]
+_PHRASE_LIMITS = (_PHRASE_SCAN_WORDS, _SHORT_BLOCK_WORDS, _CONSENT_WORDS)
+
+
+def vocabulary_of(words: tuple[str, ...], lexicon: Lexicon) -> _Entry:
+    """The label ``words`` are (short lines only) and the phrases found in them."""
+    count = len(words)
+    label = lexicon.label(words) if count <= lexicon.longest_label + 1 else None
+    # Long paragraphs are prompts only when they are consent notices, which say "cookie".
+    if count > _PHRASE_SCAN_WORDS or (
+        count > _SHORT_BLOCK_WORDS and _CONSENT_WORDS.isdisjoint(words)
+    ):
+        return label, ()
+    if lexicon.anchor_words.isdisjoint(words):
+        # find_phrases would find none (every phrase has an anchor): most lines end here,
+        # without the call.
+        return label, ()
+    return label, tuple(lexicon.find_phrases(words))
+
+
+def python_add_vocabulary(
+    blocks: Sequence[Block],
+    lexicon: Lexicon,
+    limits: tuple[int, int, frozenset[str]],
+    seen: dict[tuple[str, ...], _Entry],
+    labels: list[PhraseMatch | None],
+    phrases: list[tuple[PhraseMatch, ...]],
+    hits: dict[str, list[int]],
+) -> None:
+    """Append each block's label and phrases to ``labels`` and ``phrases``, and its index to
+    ``hits`` under each of their categories; ``seen`` keeps each distinct line's entry.
+    ``limits`` are ``_PHRASE_LIMITS`` (the compiled twin takes them as an argument)."""
+    for block in blocks:
+        found = seen.get(block.words)
+        if found is None:
+            found = seen[block.words] = vocabulary_of(block.words, lexicon)
+        label, found_phrases = found
+        labels.append(label)
+        phrases.append(found_phrases)
+        if label is not None or found_phrases:
+            categories = {m.category for m in (label, *found_phrases) if m is not None}
+            for category in categories:
+                hits.setdefault(category, []).append(block.index)
+
+
+# The compiled twin where it was built (``boilerstrip.compiled``).
+add_vocabulary: Callable[..., None] = (
+    python_add_vocabulary if MODULE is None else MODULE.add_vocabulary
+)
 
 
 class Context:
@@ -81,39 +134,11 @@ class Context:
     def _vocabulary(self) -> _Vocabulary:
         """Labels and phrases of every block, and per category the blocks that have one."""
         vocabulary = _Vocabulary([], [], {})
-        labels, phrases, hits = vocabulary
         # Menus repeat at the top and bottom of a page: look each line's words up once.
-        seen: dict[tuple[str, ...], tuple[PhraseMatch | None, tuple[PhraseMatch, ...]]] = {}
+        seen: dict[tuple[str, ...], _Entry] = {}
         for chunk in self.deadline.chunks(self.document.blocks):
-            for block in chunk:
-                found = seen.get(block.words)
-                if found is None:
-                    found = seen[block.words] = self._vocabulary_of(block.words)
-                label, found_phrases = found
-                labels.append(label)
-                phrases.append(found_phrases)
-                if label is not None or found_phrases:
-                    categories = {m.category for m in (label, *found_phrases) if m is not None}
-                    for category in categories:
-                        hits.setdefault(category, []).append(block.index)
+            add_vocabulary(chunk, self.lexicon, _PHRASE_LIMITS, seen, *vocabulary)
         return vocabulary
-
-    def _vocabulary_of(
-        self, words: tuple[str, ...]
-    ) -> tuple[PhraseMatch | None, tuple[PhraseMatch, ...]]:
-        lexicon = self.lexicon
-        count = len(words)
-        label = lexicon.label(words) if count <= lexicon.longest_label + 1 else None
-        # Long paragraphs are prompts only when they are consent notices, which say "cookie".
-        if count > _PHRASE_SCAN_WORDS or (
-            count > _SHORT_BLOCK_WORDS and _CONSENT_WORDS.isdisjoint(words)
-        ):
-            return label, ()
-        if lexicon.anchor_words.isdisjoint(words):
-            # find_phrases would find none (every phrase has an anchor): most lines end here,
-            # without the call.
-            return label, ()
-        return label, tuple(lexicon.find_phrases(words))
 
     def phrases(self, block: Block) -> tuple[PhraseMatch, ...]:
         """Boilerplate phrases of every category found in the block."""
