@@ -16,7 +16,7 @@
 
 /* Bumped whenever these functions change: stats.py refuses a build of another version, so
  * a stale compiled module left in a source tree cannot shadow newer Python code. */
-#define SPEEDUPS_VERSION 4
+#define SPEEDUPS_VERSION 5
 
 /* Bits of the word table: a character that may make a word ([\p{L}\p{N}\p{M}]), and one that
  * may follow an apostrophe inside a word ([\p{L}\p{M}]). */
@@ -708,6 +708,165 @@ add_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_NONE;
 }
 
+/* --- lexicon.language: the evidence of the language guess ---------------------------------- */
+
+PyDoc_STRVAR(sample_words_doc,
+             "sample_words(segments, words, limit, /)\n--\n\n"
+             "document.python_sample_words: the first `limit` lower-cased words of the\n"
+             "segments, in order.");
+
+static PyObject *
+sample_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *segments, *sample;
+    Py_ssize_t limit;
+    if (nargs != 3 || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "sample_words() takes (sequence, dict, int)");
+        return NULL;
+    }
+    limit = PyLong_AsSsize_t(args[2]);
+    if (limit == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    segments = PySequence_Fast(args[0], "sample_words() takes a sequence of segments");
+    if (segments == NULL) {
+        return NULL;
+    }
+    sample = PyList_New(0);
+    for (Py_ssize_t i = 0; sample != NULL && i < PySequence_Fast_GET_SIZE(segments); i++) {
+        PyObject *segment = segment_at(segments, i), *entry, *lowered;
+        if (segment == NULL) {
+            Py_CLEAR(sample);
+            break;
+        }
+        entry = PyDict_GetItemWithError(args[1], PyTuple_GET_ITEM(segment, 0));
+        if (entry == NULL || !PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3
+            || !PyTuple_Check(PyTuple_GET_ITEM(entry, 1))) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_KeyError, "a segment's text has no words entry");
+            }
+            Py_CLEAR(sample);
+            break;
+        }
+        lowered = PyTuple_GET_ITEM(entry, 1);
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(lowered); k++) {
+            if (PyList_GET_SIZE(sample) >= limit) {
+                break;
+            }
+            if (PyList_Append(sample, PyTuple_GET_ITEM(lowered, k)) < 0) {
+                Py_CLEAR(sample);
+                break;
+            }
+        }
+        if (sample != NULL && PyList_GET_SIZE(sample) >= limit) {
+            break;
+        }
+    }
+    Py_DECREF(segments);
+    return sample;
+}
+
+PyDoc_STRVAR(reaches_doc,
+             "reaches(words, code_point, /)\n--\n\n"
+             "lexicon.language.python_reaches: whether a character of the words is at or\n"
+             "above `code_point`.");
+
+static PyObject *
+reaches(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *words;
+    long limit;
+    int found = 0;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "reaches() takes (sequence of str, int)");
+        return NULL;
+    }
+    limit = PyLong_AsLong(args[1]);
+    if (limit == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    words = PySequence_Fast(args[0], "reaches() takes a sequence of str");
+    if (words == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; !found && i < PySequence_Fast_GET_SIZE(words); i++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(words, i);
+        int kind;
+        const void *data;
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "reaches() takes a sequence of str");
+            Py_DECREF(words);
+            return NULL;
+        }
+        /* The storage bounds every character: most words are settled without a look. */
+        if ((long)PyUnicode_MAX_CHAR_VALUE(word) < limit) {
+            continue;
+        }
+        kind = PyUnicode_KIND(word);
+        data = PyUnicode_DATA(word);
+        for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(word); k++) {
+            if ((long)PyUnicode_READ(kind, data, k) >= limit) {
+                found = 1;
+                break;
+            }
+        }
+    }
+    Py_DECREF(words);
+    return PyBool_FromLong(found);
+}
+
+PyDoc_STRVAR(stopword_hits_doc,
+             "stopword_hits(sample, owners, /)\n--\n\n"
+             "lexicon.language.python_stopword_hits: per language, how many words of the\n"
+             "sample its stopword list has (`owners` maps a stopword to its languages).");
+
+static PyObject *
+stopword_hits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *sample, *hits;
+    if (nargs != 2 || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "stopword_hits() takes (sequence, dict)");
+        return NULL;
+    }
+    sample = PySequence_Fast(args[0], "stopword_hits() takes a sequence of words");
+    if (sample == NULL) {
+        return NULL;
+    }
+    hits = PyDict_New();
+    for (Py_ssize_t i = 0; hits != NULL && i < PySequence_Fast_GET_SIZE(sample); i++) {
+        PyObject *languages = PyDict_GetItemWithError(args[1], PySequence_Fast_GET_ITEM(sample, i));
+        if (languages == NULL) {
+            if (PyErr_Occurred()) {
+                Py_CLEAR(hits);
+            }
+            continue;
+        }
+        if (!PyTuple_Check(languages)) {
+            PyErr_SetString(PyExc_TypeError, "owners must map stopwords to tuples");
+            Py_CLEAR(hits);
+            break;
+        }
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(languages); k++) {
+            PyObject *language = PyTuple_GET_ITEM(languages, k);
+            PyObject *count = PyDict_GetItemWithError(hits, language), *next;
+            long value = count == NULL ? 0 : PyLong_AsLong(count);
+            if ((count == NULL && PyErr_Occurred()) || (value == -1 && PyErr_Occurred())) {
+                Py_CLEAR(hits);
+                break;
+            }
+            next = PyLong_FromLong(value + 1);
+            if (next == NULL || PyDict_SetItem(hits, language, next) < 0) {
+                Py_XDECREF(next);
+                Py_CLEAR(hits);
+                break;
+            }
+            Py_DECREF(next);
+        }
+    }
+    Py_DECREF(sample);
+    return hits;
+}
+
 /* --- filters.base: labels and phrases of every block ------------------------------------- */
 
 /* Whether str.isdigit() holds for `word`: non-empty and digits only. */
@@ -1276,6 +1435,11 @@ static PyMethodDef speedups_methods[] = {
     {"normalize_text", (PyCFunction)normalize_text, METH_O, normalize_text_doc},
     {"add_words", (PyCFunction)(void (*)(void))add_words, METH_FASTCALL, add_words_doc},
     {"add_blocks", (PyCFunction)(void (*)(void))add_blocks, METH_FASTCALL, add_blocks_doc},
+    {"sample_words", (PyCFunction)(void (*)(void))sample_words, METH_FASTCALL,
+     sample_words_doc},
+    {"reaches", (PyCFunction)(void (*)(void))reaches, METH_FASTCALL, reaches_doc},
+    {"stopword_hits", (PyCFunction)(void (*)(void))stopword_hits, METH_FASTCALL,
+     stopword_hits_doc},
     {"add_vocabulary", (PyCFunction)(void (*)(void))add_vocabulary, METH_FASTCALL,
      add_vocabulary_doc},
     {"configure", (PyCFunction)(void (*)(void))configure, METH_FASTCALL, configure_doc},

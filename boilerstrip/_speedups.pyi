@@ -32,6 +32,16 @@ def add_blocks(
     blocks: list[Block],
     /,
 ) -> None: ...
+def sample_words(
+    segments: Sequence[tuple[str, str, int, int, int, int]],
+    words: dict[str, tuple[str, tuple[str, ...], bool]],
+    limit: int,
+    /,
+) -> list[str]: ...
+def reaches(words: Sequence[str], code_point: int, /) -> bool: ...
+def stopword_hits(
+    sample: Sequence[str], owners: dict[str, tuple[str, ...]], /
+) -> dict[str, int]: ...
 def add_vocabulary(
     blocks: Sequence[Block],
     lexicon: Lexicon,

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from copy import deepcopy
 from functools import partial
+from itertools import chain, islice
 from typing import Any
 
 from boilerstrip.blocks import Block, BlockKind, Document, DomEvidence, TextStats
@@ -14,7 +15,8 @@ from boilerstrip.compiled import MODULE
 from boilerstrip.deadline import Deadline
 from boilerstrip.decode import decode_bytes, decode_html_bytes
 from boilerstrip.errors import InputTooLargeError, InputTypeError, InvalidOptionError
-from boilerstrip.lexicon import guess_language_of_words, known_languages, lexicon_for
+from boilerstrip.lexicon import known_languages, lexicon_for
+from boilerstrip.lexicon.language import SAMPLE_WORDS, guess_language_of_sample
 from boilerstrip.normalize import normalize_text
 from boilerstrip.segment import Segment, segment_text
 from boilerstrip.segment.text import TEXT
@@ -174,7 +176,7 @@ def document_from_text(
     deadline.check()
     segments = segment_text(normalised, deadline.check)
     words = _words_by_text(segments, deadline)
-    lang = language or guess_language_of_words(words[s[TEXT]][1] for s in segments)
+    lang = language or guess_language_of_sample(sample_words(segments, words, SAMPLE_WORDS))
     return Document(normalised, _measured_blocks(segments, words, lang, deadline), lang, "text")
 
 
@@ -238,10 +240,19 @@ def python_add_blocks(
         blocks.append(_new_block(fields))
 
 
+def python_sample_words(
+    segments: Sequence[Segment], words: dict[str, Words], limit: int
+) -> list[str]:
+    """The first ``limit`` lower-cased words of ``segments`` (the language guess's sample)."""
+    return list(islice(chain.from_iterable(words[s[TEXT]][1] for s in segments), limit))
+
+
 # The compiled twins where they were built (``boilerstrip.compiled``).
+sample_words: Callable[[Sequence[Segment], dict[str, Words], int], list[str]] = python_sample_words
 add_words: Callable[[Sequence[Segment], dict[str, Words]], None] = python_add_words
 add_blocks: Callable[..., None] = python_add_blocks
 if MODULE is not None:
+    sample_words = MODULE.sample_words
     add_words = MODULE.add_words
     add_blocks = MODULE.add_blocks
 
@@ -276,6 +287,10 @@ def document_from_tree(
     page = page_meta(root, marked)
     declared = page.language if page.language in known_languages() else None
     words = _words_by_text(segments, deadline)
-    lang = language or declared or guess_language_of_words(words[s[TEXT]][1] for s in segments)
+    lang = (
+        language
+        or declared
+        or guess_language_of_sample(sample_words(segments, words, SAMPLE_WORDS))
+    )
     blocks = _measured_blocks(segments, words, lang, deadline, evidence)
     return Document(text, blocks, lang, "html", page)

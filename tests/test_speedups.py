@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from boilerstrip import compiled, document, normalize, stats
 from boilerstrip.blocks import Block, BlockKind, DomEvidence, TextStats
 from boilerstrip.filters import base
-from boilerstrip.lexicon import lexicon_for
+from boilerstrip.lexicon import language, lexicon_for
 from boilerstrip.segment.html import parse_html, walk_root
 from boilerstrip.segment.text import Segment, segment_text
 from boilerstrip.stats import Words
@@ -203,8 +203,8 @@ def test_compiled_vocabulary_matches_python(path: Path) -> None:
         built = document.document_from_html(page)
     else:
         built = document.document_from_text(path.read_text(encoding="utf-8"))
-    for language in {built.language, "en", "de"}:
-        _vocabulary_both_ways(built.blocks, language)
+    for code in {built.language, "en", "de"}:
+        _vocabulary_both_ways(built.blocks, code)
 
 
 def _phrase_words() -> list[str]:
@@ -230,6 +230,36 @@ def test_compiled_vocabulary_matches_python_on_lexicon_words(lines: list[tuple[s
         for i, words in enumerate(lines)
     ]
     _vocabulary_both_ways(blocks, "en")
+
+
+@needs_compiled
+@pytest.mark.parametrize("path", FIXTURE_PAGES[:4] + FIXTURE_PAGES[-4:], ids=lambda p: p.name)
+def test_compiled_language_sample_matches_python(path: Path) -> None:
+    segments, _ = _page_segments(path)
+    words: dict[str, Words] = {}
+    document.python_add_words(segments, words)
+    for limit in (0, 1, 7, language.SAMPLE_WORDS, 10**9):
+        sample = document.sample_words(segments, words, limit)
+        assert sample == document.python_sample_words(segments, words, limit)
+        owners = language._stopword_owners()
+        assert language.stopword_hits(sample, owners) == language.python_stopword_hits(
+            sample, owners
+        )
+
+
+_OWNED = sorted(language._stopword_owners())[::40]
+word_lists = st.lists(st.one_of(st.sampled_from(_OWNED), st.text(_TRICKY, max_size=6)))
+
+
+@needs_compiled
+@MANY
+@given(word_lists, st.sampled_from([0, 0x80, 0x100, 0x1100, 0x3000, 0x10000, 0x110000]))
+def test_compiled_language_evidence_matches_python(words: list[str], code_point: int) -> None:
+    assert language.reaches(words, code_point) == language.python_reaches(words, code_point)
+    owners = language._stopword_owners()
+    hits = language.stopword_hits(words, owners)
+    assert hits == language.python_stopword_hits(words, owners)
+    assert list(hits) == list(language.python_stopword_hits(words, owners))
 
 
 @needs_compiled

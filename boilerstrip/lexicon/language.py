@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from itertools import chain, islice
 
 import regex
 
+from boilerstrip.compiled import MODULE
 from boilerstrip.lexicon.phrases import known_languages, stopwords
 from boilerstrip.lexicon.tokens import CJK_CHAR, lower_words
 
 # Enough words to be sure and few enough to stay cheap on a 10 MB page.
-_SAMPLE_WORDS = 600
+SAMPLE_WORDS = 600
 _SAMPLE_CHARS = 60_000
 # Below this share of CJK characters among letters the text is not treated as CJK.
 _CJK_SHARE = 0.3
@@ -26,7 +26,9 @@ _MIN_HIT_SHARE = 0.04
 UNDETERMINED = "und"
 _LETTERS = regex.compile(r"\p{L}+")
 _KANA = ("\u3040", "\u30ff")
-_HIGH_CODE_POINT = re.compile("[\u1100-\U0010ffff]")
+# No CJK script starts below U+1100 (Hangul Jamo): a plain code point test rules most pages
+# out before the script regex runs.
+_FIRST_CJK_CODE_POINT = 0x1100
 _HANGUL = ("\uac00", "\ud7af")
 
 
@@ -37,14 +39,17 @@ def guess_language(text: str, default: str = "en") -> str:
 
 def guess_language_of_words(blocks: Iterable[Sequence[str]], default: str = "en") -> str:
     """The language guess for a text already split into blocks of lower-cased words."""
-    sample = list(islice(chain.from_iterable(blocks), _SAMPLE_WORDS))
-    cjk = _cjk_language("".join(sample[:_SAMPLE_CHARS]))
+    sample = list(islice(chain.from_iterable(blocks), SAMPLE_WORDS))
+    return guess_language_of_sample(sample, default)
+
+
+def guess_language_of_sample(sample: list[str], default: str = "en") -> str:
+    """The language guess for the first ``SAMPLE_WORDS`` lower-cased words of a text."""
+    cjk = _cjk_language(sample) if reaches(sample, _FIRST_CJK_CODE_POINT) else None
     if cjk is not None:
         return cjk
-    # Every stopword of the sample counts for each language whose list has it (C-level
-    # look-ups: this runs once per page).
-    owners = _stopword_owners()
-    hits = Counter(chain.from_iterable(filter(None, map(owners.get, sample))))
+    # Every stopword of the sample counts for each language whose list has it.
+    hits = stopword_hits(sample, _stopword_owners())
     if not sample:
         return default
     if not hits:
@@ -69,10 +74,34 @@ def _stopword_owners() -> dict[str, tuple[str, ...]]:
     return {word: tuple(languages) for word, languages in owners.items()}
 
 
-def _cjk_language(sample: str) -> str | None:
-    # No CJK script starts below U+1100 (Hangul Jamo): a plain range scan (20x faster than
-    # the script classes) rules most pages out before the script regex runs.
-    if _HIGH_CODE_POINT.search(sample) is None or CJK_CHAR.search(sample) is None:
+def python_reaches(words: Sequence[str], code_point: int) -> bool:
+    """Whether a character of ``words`` is at ``code_point`` or above."""
+    return any(ord(max(word)) >= code_point for word in words if word)
+
+
+def python_stopword_hits(
+    sample: Sequence[str], owners: dict[str, tuple[str, ...]]
+) -> dict[str, int]:
+    """Per language, how many words of ``sample`` its stopword list has (``owners`` maps a
+    stopword to the languages whose list has it), in the order first hit."""
+    return dict(Counter(chain.from_iterable(filter(None, map(owners.get, sample)))))
+
+
+# The compiled twins where they were built (``boilerstrip.compiled``).
+reaches: Callable[[Sequence[str], int], bool] = python_reaches
+stopword_hits: Callable[[Sequence[str], dict[str, tuple[str, ...]]], dict[str, int]] = (
+    python_stopword_hits
+)
+if MODULE is not None:
+    reaches = MODULE.reaches
+    stopword_hits = MODULE.stopword_hits
+
+
+def _cjk_language(words: list[str]) -> str | None:
+    """ "zh", "ja" or "ko" when CJK characters are a good share of the letters of ``words``
+    (whose characters reach U+1100 or above)."""
+    sample = "".join(words)
+    if CJK_CHAR.search(sample) is None:
         return None
     cjk_chars = CJK_CHAR.findall(sample)
     letters = sum(map(len, _LETTERS.findall(sample)))
