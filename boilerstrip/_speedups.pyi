@@ -4,6 +4,7 @@ from collections.abc import Callable, Sequence
 
 from boilerstrip.blocks import Block, BlockKind, DomEvidence, TextStats
 from boilerstrip.lexicon.phrases import Lexicon, PhraseMatch
+from boilerstrip.prose import ProseScore
 
 VERSION: int
 
@@ -42,6 +43,14 @@ def reaches(words: Sequence[str], code_point: int, /) -> bool: ...
 def stopword_hits(
     sample: Sequence[str], owners: dict[str, tuple[str, ...]], /
 ) -> dict[str, int]: ...
+def prose_scores(
+    coefficients: tuple[float, ...],
+    score_type: type[ProseScore],
+    empty_score: ProseScore,
+    blocks: Sequence[Block],
+    has_stopwords: bool,
+    /,
+) -> list[ProseScore]: ...
 def add_vocabulary(
     blocks: Sequence[Block],
     lexicon: Lexicon,

@@ -10,10 +10,12 @@ menu line. The constants were calibrated on the scrapinghub and wcxb-dev develop
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import NamedTuple
 
 from boilerstrip.blocks import Block, TextStats
+from boilerstrip.compiled import MODULE
 
 # Logistic coefficients, calibrated on the development sets (docs/algorithm.md); re-tuned by
 # coordinate search on scrapinghub+wcxb-dev text, 2026-11-25 (_WORD_CAP, _STOPWORD_GAIN,
@@ -48,6 +50,38 @@ _new_score = partial(tuple.__new__, ProseScore)
 _EMPTY_SCORE = ProseScore(0.0, -float(_WEIGHT_FLOOR))
 
 
+# The constants above, in the order the compiled twin of ``python_prose_scores`` takes them.
+COEFFICIENTS = (
+    _BIAS,
+    _PER_WORD,
+    _WORD_CAP,
+    _STOPWORD_GAIN,
+    _STOPWORD_PIVOT,
+    _SENTENCE_END_GAIN,
+    _COMMA_GAIN,
+    _CAPITALISED_PENALTY,
+    _CAPITALISED_SHARE,
+    _DIGIT_PENALTY,
+    _NEUTRAL_STOPWORD_SHARE,
+    _WEIGHT_CAP,
+    _WEIGHT_FLOOR,
+)
+
+
+def python_prose_scores(blocks: Sequence[Block], has_stopwords: bool) -> list[ProseScore]:
+    """The prose score of each block, in order."""
+    # Half a page's blocks share their stats with another (repeated menus, one-word labels
+    # of the same length): each distinct one is scored once.
+    by_stats: dict[TextStats, ProseScore] = {}
+    scores: list[ProseScore] = []
+    for block in blocks:
+        score = by_stats.get(block.stats)
+        if score is None:
+            score = by_stats[block.stats] = score_stats(block.stats, has_stopwords)
+        scores.append(score)
+    return scores
+
+
 def score_block(block: Block, has_stopwords: bool) -> ProseScore:
     """The prose score of one block."""
     return score_stats(block.stats, has_stopwords)
@@ -74,3 +108,11 @@ def score_stats(stats: TextStats, has_stopwords: bool) -> ProseScore:
     likelihood = 1.0 / (1.0 + math.exp(-z))
     weight = (likelihood - 0.5) * 2.0 * (min(words, _WEIGHT_CAP) + _WEIGHT_FLOOR)
     return _new_score((likelihood, weight))
+
+
+# The compiled twin where it was built (``boilerstrip.compiled``): the same arithmetic in C.
+prose_scores: Callable[[Sequence[Block], bool], list[ProseScore]] = (
+    python_prose_scores
+    if MODULE is None
+    else partial(MODULE.prose_scores, COEFFICIENTS, ProseScore, _EMPTY_SCORE)
+)

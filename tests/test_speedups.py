@@ -21,7 +21,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import compiled, document, normalize, stats
+from boilerstrip import compiled, document, normalize, prose, stats
 from boilerstrip.blocks import Block, BlockKind, DomEvidence, TextStats
 from boilerstrip.filters import base
 from boilerstrip.lexicon import language, lexicon_for
@@ -260,6 +260,47 @@ def test_compiled_language_evidence_matches_python(words: list[str], code_point:
     hits = language.stopword_hits(words, owners)
     assert hits == language.python_stopword_hits(words, owners)
     assert list(hits) == list(language.python_stopword_hits(words, owners))
+
+
+@needs_compiled
+@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda path: path.name)
+def test_compiled_prose_scores_match_python(path: Path) -> None:
+    if path.name.endswith(".html.gz"):
+        page = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        blocks = document.document_from_html(page).blocks
+    else:
+        blocks = document.document_from_text(path.read_text(encoding="utf-8")).blocks
+    for has_stopwords in (True, False):
+        scores = prose.prose_scores(blocks, has_stopwords)
+        assert scores == prose.python_prose_scores(blocks, has_stopwords)
+        assert all(type(score) is prose.ProseScore for score in scores)
+
+
+counts = st.integers(min_value=0, max_value=5000)
+text_stats = st.builds(
+    TextStats, counts, counts, counts, counts, counts, counts, st.booleans(), st.booleans()
+)
+
+
+@needs_compiled
+@MANY
+@given(st.lists(text_stats, max_size=8), st.booleans())
+def test_compiled_prose_scores_match_python_bit_for_bit(
+    stats_list: list[TextStats], has_stopwords: bool
+) -> None:
+    blocks = [Block(i, "", BlockKind.LINE, 0, 0, 1, 0, found) for i, found in enumerate(stats_list)]
+    try:
+        expected = prose.python_prose_scores(blocks, has_stopwords)
+    except OverflowError:
+        # Stats no page has (far more digits than words): both give math.exp's error.
+        with pytest.raises(OverflowError, match="math range error"):
+            prose.prose_scores(blocks, has_stopwords)
+        return
+    scores = prose.prose_scores(blocks, has_stopwords)
+    # The same doubles, not merely close ones: spans sum the weights and compare the sums.
+    assert [tuple(map(float.hex, score)) for score in scores] == [
+        tuple(map(float.hex, score)) for score in expected
+    ]
 
 
 @needs_compiled

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from boilerstrip.blocks import Block, Document, TextStats
+from boilerstrip.blocks import Block, Document
 from boilerstrip.compiled import MODULE
 from boilerstrip.deadline import Deadline
 from boilerstrip.lexicon import Lexicon, PhraseMatch, lexicon_for
-from boilerstrip.prose import ProseScore, score_stats
+from boilerstrip.prose import ProseScore, prose_scores
 from boilerstrip.result import Decision, Removal, RemovalLog
 
 if TYPE_CHECKING:
@@ -191,16 +191,9 @@ class Context:
     def scores(self) -> tuple[ProseScore, ...]:
         """Prose scores of all blocks, in order."""
         has_stopwords = bool(self.lexicon.stopwords)
-        # Half a page's blocks share their stats with another (repeated menus, one-word
-        # labels of the same length): each distinct one is scored once.
-        by_stats: dict[TextStats, ProseScore] = {}
         scores: list[ProseScore] = []
         for chunk in self.deadline.chunks(self.document.blocks):
-            for block in chunk:
-                score = by_stats.get(block.stats)
-                if score is None:
-                    score = by_stats[block.stats] = score_stats(block.stats, has_stopwords)
-                scores.append(score)
+            scores += prose_scores(chunk, has_stopwords)
         return tuple(scores)
 
     @cached_property
