@@ -40,7 +40,6 @@ typedef struct {
     PyObject *python_words_of; /* stats.python_words_of, for lines beyond the table */
     PyObject *python_measure;  /* stats.python_measure, for CJK lines */
     PyObject *str_lower;  /* the str.lower method descriptor */
-    PyObject *space;      /* " " */
     PyObject *empty_tuple;
     PyObject *empty_str;
 } module_state;
@@ -109,55 +108,113 @@ is_plain_line(int kind, const void *data, Py_ssize_t length)
     return has_letter;
 }
 
+/* text[start:end] lower-cased, curly apostrophes made straight: a new reference.
+ *
+ * What lowering a whole line and splitting it at its spaces gives, word by word: case rules
+ * that look at neighbours (the Greek final sigma) stop at a space, which is neither cased nor
+ * case-ignorable. ASCII words (most) are lowered here; any other goes through str.lower. */
 static PyObject *
-words_tuple(PyObject *lowered, PyObject *separator)
+lowered_word(module_state *state, int kind, const void *data, Py_ssize_t start,
+             Py_ssize_t end)
 {
-    PyObject *pieces = PyUnicode_Split(lowered, separator, -1);
-    PyObject *words;
-    if (pieces == NULL) {
-        return NULL;
+    Py_ssize_t length = end - start;
+    int ascii = 1;
+    for (Py_ssize_t i = start; i < end; i++) {
+        if (PyUnicode_READ(kind, data, i) >= 0x80) {
+            ascii = 0;
+            break;
+        }
     }
-    words = PyList_AsTuple(pieces);
-    Py_DECREF(pieces);
-    return words;
+    if (ascii) {
+        PyObject *word = PyUnicode_New(length, 0x7F);
+        Py_UCS1 *target;
+        if (word == NULL) {
+            return NULL;
+        }
+        target = PyUnicode_1BYTE_DATA(word);
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, start + i);
+            target[i] = (Py_UCS1)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return word;
+    }
+    else {
+        Py_UCS4 *characters = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)length);
+        PyObject *word, *lowered;
+        if (characters == NULL) {
+            return PyErr_NoMemory();
+        }
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, start + i);
+            characters[i] = c == 0x2019 ? '\'' : c;
+        }
+        word = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, characters, length);
+        PyMem_Free(characters);
+        if (word == NULL) {
+            return NULL;
+        }
+        lowered = PyObject_CallOneArg(state->str_lower, word);
+        Py_DECREF(word);
+        return lowered;
+    }
 }
 
+/* (initials, words, plain) of the words at `spans` (start, end pairs) of the line. */
 static PyObject *
-lower(module_state *state, PyObject *text)
+words_entry(module_state *state, int kind, const void *data, const Py_ssize_t *spans,
+            Py_ssize_t count, PyObject *plain)
 {
-    return PyObject_CallOneArg(state->str_lower, text);
+    Py_UCS4 *initials;
+    PyObject *initials_str, *words;
+    if (count == 0) {
+        return Py_BuildValue("(OOO)", state->empty_str, state->empty_tuple, plain);
+    }
+    initials = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)count);
+    if (initials == NULL) {
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        initials[k] = PyUnicode_READ(kind, data, spans[2 * k]);
+    }
+    initials_str = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, initials, count);
+    PyMem_Free(initials);
+    words = PyTuple_New(count);
+    if (initials_str == NULL || words == NULL) {
+        Py_XDECREF(initials_str);
+        Py_XDECREF(words);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *word = lowered_word(state, kind, data, spans[2 * k], spans[2 * k + 1]);
+        if (word == NULL) {
+            Py_DECREF(initials_str);
+            Py_DECREF(words);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(words, k, word);
+    }
+    return Py_BuildValue("(NNO)", initials_str, words, plain);
 }
 
 /* (initials, words, True) of a plain line: text.split() and text.lower().split(). */
 static PyObject *
-plain_words(module_state *state, PyObject *text, int kind, const void *data,
-            Py_ssize_t length)
+plain_words(module_state *state, int kind, const void *data, Py_ssize_t length)
 {
-    Py_UCS4 initials[PLAIN_LINE_CHARS];
-    Py_ssize_t count = 0;
-    PyObject *initials_str, *lowered, *words;
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c != ' ' && (i == 0 || PyUnicode_READ(kind, data, i - 1) == ' ')) {
-            initials[count++] = c;
+    Py_ssize_t spans[PLAIN_LINE_CHARS * 2];
+    Py_ssize_t count = 0, i = 0;
+    while (i < length) {
+        if (PyUnicode_READ(kind, data, i) == ' ') {
+            i++;
+            continue;
         }
+        spans[2 * count] = i;
+        while (i < length && PyUnicode_READ(kind, data, i) != ' ') {
+            i++;
+        }
+        spans[2 * count + 1] = i;
+        count++;
     }
-    initials_str = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, initials, count);
-    if (initials_str == NULL) {
-        return NULL;
-    }
-    lowered = lower(state, text);
-    if (lowered == NULL) {
-        Py_DECREF(initials_str);
-        return NULL;
-    }
-    words = words_tuple(lowered, NULL);
-    Py_DECREF(lowered);
-    if (words == NULL) {
-        Py_DECREF(initials_str);
-        return NULL;
-    }
-    return Py_BuildValue("(NNO)", initials_str, words, Py_True);
+    return words_entry(state, kind, data, spans, count, Py_True);
 }
 
 /* The end of the word starting at `start` (a word character): letters, digits and marks,
@@ -180,23 +237,19 @@ word_end(const unsigned char *table, int kind, const void *data, Py_ssize_t leng
     return i;
 }
 
-/* (initials, words, False) of any other line: the tokens of tokens.WORD, with curly
- * apostrophes made straight, joined by spaces, lower-cased in one piece and split again. */
+/* (initials, words, False) of any other line: the tokens of tokens.WORD, lower-cased with
+ * curly apostrophes made straight (as words_of joins, lowers and splits them). */
 static PyObject *
 token_words(module_state *state, const unsigned char *table, int kind, const void *data,
             Py_ssize_t length)
 {
-    Py_UCS4 *joined, *initials;
-    Py_ssize_t joined_length = 0, count = 0, i = 0;
-    PyObject *initials_str = NULL, *joined_str = NULL, *lowered = NULL, *words = NULL;
-
-    /* A line of n characters holds at most n words of n characters in all; joined, they
-     * take at most 2n - 1 (© and ® are words even when nothing separates them). */
-    joined = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(3 * length + 1));
-    if (joined == NULL) {
+    /* A line of n characters holds at most n words. */
+    Py_ssize_t *spans = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(2 * length + 2));
+    Py_ssize_t count = 0, i = 0;
+    PyObject *entry;
+    if (spans == NULL) {
         return PyErr_NoMemory();
     }
-    initials = joined + 2 * length + 1;
     while (i < length) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         Py_ssize_t end;
@@ -210,41 +263,14 @@ token_words(module_state *state, const unsigned char *table, int kind, const voi
             i++;
             continue;
         }
-        if (count > 0) {
-            joined[joined_length++] = ' ';
-        }
-        initials[count++] = c;
-        for (; i < end; i++) {
-            Py_UCS4 w = PyUnicode_READ(kind, data, i);
-            joined[joined_length++] = w == 0x2019 ? '\'' : w;
-        }
+        spans[2 * count] = i;
+        spans[2 * count + 1] = end;
+        count++;
+        i = end;
     }
-    if (count == 0) {
-        PyMem_Free(joined);
-        return Py_BuildValue("(OOO)", state->empty_str, state->empty_tuple, Py_False);
-    }
-    initials_str = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, initials, count);
-    joined_str = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, joined, joined_length);
-    PyMem_Free(joined);
-    if (initials_str == NULL || joined_str == NULL) {
-        goto error;
-    }
-    lowered = lower(state, joined_str);
-    if (lowered == NULL) {
-        goto error;
-    }
-    words = words_tuple(lowered, state->space);
-    if (words == NULL) {
-        goto error;
-    }
-    Py_DECREF(joined_str);
-    Py_DECREF(lowered);
-    return Py_BuildValue("(NNO)", initials_str, words, Py_False);
-error:
-    Py_XDECREF(initials_str);
-    Py_XDECREF(joined_str);
-    Py_XDECREF(lowered);
-    return NULL;
+    entry = words_entry(state, kind, data, spans, count, Py_False);
+    PyMem_Free(spans);
+    return entry;
 }
 
 PyDoc_STRVAR(words_of_doc,
@@ -275,7 +301,7 @@ words_of(PyObject *module, PyObject *text)
     data = PyUnicode_DATA(text);
     length = PyUnicode_GET_LENGTH(text);
     if (is_plain_line(kind, data, length)) {
-        return plain_words(state, text, kind, data, length);
+        return plain_words(state, kind, data, length);
     }
     return token_words(state, (const unsigned char *)PyBytes_AS_STRING(state->word_table),
                        kind, data, length);
@@ -1578,10 +1604,9 @@ speedups_exec(PyObject *module)
     state->python_words_of = NULL;
     state->python_measure = NULL;
     state->str_lower = PyObject_GetAttrString((PyObject *)&PyUnicode_Type, "lower");
-    state->space = PyUnicode_FromString(" ");
     state->empty_tuple = PyTuple_New(0);
     state->empty_str = PyUnicode_FromString("");
-    if (state->str_lower == NULL || state->space == NULL || state->empty_tuple == NULL
+    if (state->str_lower == NULL || state->empty_tuple == NULL
         || state->empty_str == NULL) {
         return -1;
     }
@@ -1611,7 +1636,6 @@ speedups_clear(PyObject *module)
     Py_CLEAR(state->python_words_of);
     Py_CLEAR(state->python_measure);
     Py_CLEAR(state->str_lower);
-    Py_CLEAR(state->space);
     Py_CLEAR(state->empty_tuple);
     Py_CLEAR(state->empty_str);
     return 0;
