@@ -51,6 +51,10 @@ def prose_scores(
     has_stopwords: bool,
     /,
 ) -> list[ProseScore]: ...
+def split_lines(
+    text: str, kind: str, check: Callable[[], object], /
+) -> list[tuple[str, str, int, int, int, int]]: ...
+def sentence_keys(edge: str, text: str, /) -> list[str]: ...
 def add_vocabulary(
     blocks: Sequence[Block],
     lexicon: Lexicon,

@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 
 from boilerstrip import compiled, document, normalize, prose, stats
 from boilerstrip.blocks import Block, BlockKind, DomEvidence, TextStats
-from boilerstrip.filters import base
+from boilerstrip.filters import base, duplicates
 from boilerstrip.lexicon import language, lexicon_for
+from boilerstrip.segment import text as segment_text_module
 from boilerstrip.segment.html import parse_html, walk_root
 from boilerstrip.segment.text import Segment, segment_text
 from boilerstrip.stats import Words
@@ -33,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATASETS = Path(os.environ.get("BOILERSTRIP_DATASETS", REPO.parent / "shared" / "datasets"))
 STOPWORDS = lexicon_for("en").stopwords
 KINDS = {kind.value: kind for kind in BlockKind}
-MANY = settings(max_examples=1500, deadline=None)
+MANY = settings(max_examples=700, deadline=None)
 
 needs_compiled = pytest.mark.skipif(
     not compiled.ACTIVE,
@@ -301,6 +302,33 @@ def test_compiled_prose_scores_match_python_bit_for_bit(
     assert [tuple(map(float.hex, score)) for score in scores] == [
         tuple(map(float.hex, score)) for score in expected
     ]
+
+
+# Sentences: punctuation runs, closers, every kind of space (\x1c-\x1f are not \s here),
+# edge punctuation, letters that lower to more than one character.
+_SENTENCES = "ab. ?!。…\"'”’»)]([“‘«-–—,;: \t\n\x0b\x1c\x1f\x85\u2028\u3000İΣx"
+sentence_text = st.text(alphabet=_SENTENCES, max_size=80)
+
+
+@needs_compiled
+@MANY
+@given(sentence_text)
+@example("One. Two! (Three?) “Four.” Five…  six.\x1c Seven")
+@example("." * 50 + "a")
+def test_compiled_sentence_keys_match_python(text: str) -> None:
+    assert duplicates.sentence_keys(text) == duplicates.python_sentence_keys(text)
+
+
+@needs_compiled
+@MANY
+@given(st.one_of(layout_text, st.text(alphabet="a\n", max_size=2000)))
+def test_compiled_split_lines_match_python(text: str) -> None:
+    calls: list[int] = []
+    python_calls: list[int] = []
+    lines = segment_text_module.split_lines(text, "line", lambda: calls.append(1))
+    expected = segment_text_module.python_split_lines(text, "line", lambda: python_calls.append(1))
+    assert lines == expected
+    assert len(calls) == len(python_calls)
 
 
 @needs_compiled

@@ -6,12 +6,14 @@ occurrence is kept. Keys are hashed, so the pass is linear in the text, never pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import regex
 
 from boilerstrip.blocks import Block, BlockKind
+from boilerstrip.compiled import MODULE
 from boilerstrip.filters.base import Context, DocumentFilter
 from boilerstrip.result import Category, Removal
 
@@ -29,7 +31,7 @@ def normalised_key(words: Iterable[str]) -> str:
     return " ".join(words)
 
 
-def sentence_keys(text: str) -> list[str]:
+def python_sentence_keys(text: str) -> list[str]:
     """A key for each sentence of ``text``: case, spacing and edge punctuation ignored.
 
     Inner punctuation stays: copies of a sentence made by a layout are the same text, and
@@ -38,6 +40,12 @@ def sentence_keys(text: str) -> list[str]:
     # Block text is normalised already (single spaces), so words need no re-splitting.
     keys = (s.strip(_EDGE_PUNCTUATION) for s in _SENTENCE_BOUNDARY.split(text.lower()))
     return [key for key in keys if key]
+
+
+# The compiled twin where it was built (``boilerstrip.compiled``).
+sentence_keys: Callable[[str], list[str]] = (
+    python_sentence_keys if MODULE is None else partial(MODULE.sentence_keys, _EDGE_PUNCTUATION)
+)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Final
 import regex
 
 from boilerstrip.blocks import BlockKind
+from boilerstrip.compiled import MODULE
 
 # A document counts as hard-wrapped when most of its longer lines end within this many
 # characters of the common width, and that width is one a wrapping tool would choose.
@@ -62,7 +63,7 @@ def segment_text(text: str, check: Callable[[], object] = _no_check) -> list[Seg
 
     ``check`` is called every 512 lines, so a caller can stop a long call (see ``deadline``).
     """
-    lines = _split_lines(text, check)
+    lines = split_lines(text, _LINE, check)
     width = _wrap_width(lines)
     segments = lines if width is None else _joined_wraps(lines, width)
     return split_long_lines(segments)
@@ -106,19 +107,26 @@ def split_long_lines(segments: list[Segment]) -> list[Segment]:
     return result
 
 
-def _split_lines(text: str, check: Callable[[], object]) -> list[Segment]:
-    """Every non-empty line as a segment of its own."""
+def python_split_lines(text: str, kind: str, check: Callable[[], object]) -> list[Segment]:
+    """Every non-empty line as a segment of its own of ``kind`` (a ``BlockKind`` value);
+    ``check`` is called every 512 lines."""
     lines: list[Segment] = []
     offset, group = 0, 0
     for number, raw in enumerate(text.split("\n"), start=1):
         if not number % _CHECK_EVERY:
             check()
         if raw:
-            lines.append((raw, _LINE, offset, offset + len(raw), number, group))
+            lines.append((raw, kind, offset, offset + len(raw), number, group))
         elif lines:
             group += 1
         offset += len(raw) + 1
     return lines
+
+
+# The compiled twin where it was built (``boilerstrip.compiled``).
+split_lines: Callable[[str, str, Callable[[], object]], list[Segment]] = (
+    python_split_lines if MODULE is None else MODULE.split_lines
+)
 
 
 def _wrap_width(lines: list[Segment]) -> int | None:
