@@ -17,7 +17,7 @@
 
 /* Bumped whenever these functions change: stats.py refuses a build of another version, so
  * a stale compiled module left in a source tree cannot shadow newer Python code. */
-#define SPEEDUPS_VERSION 7
+#define SPEEDUPS_VERSION 8
 
 /* Bits of the word table: a character that may make a word ([\p{L}\p{N}\p{M}]), and one that
  * may follow an apostrophe inside a word ([\p{L}\p{M}]). */
@@ -1518,10 +1518,11 @@ PyDoc_STRVAR(sentence_keys_doc,
              "filters.duplicates.python_sentence_keys(text) with `edge` its\n"
              "_EDGE_PUNCTUATION.");
 
+static PyObject *lower_text(PyObject *module, PyObject *text);
+
 static PyObject *
 sentence_keys(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    module_state *state = get_state(module);
     PyObject *lowered, *keys;
     int kind;
     const void *data;
@@ -1530,7 +1531,7 @@ sentence_keys(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "sentence_keys() takes (str, str)");
         return NULL;
     }
-    lowered = PyObject_CallOneArg(state->str_lower, args[1]);
+    lowered = lower_text(module, args[1]);
     if (lowered == NULL) {
         return NULL;
     }
@@ -1562,6 +1563,83 @@ error:
     Py_DECREF(lowered);
     Py_DECREF(keys);
     return NULL;
+}
+
+/* --- filters.base: the page lower-cased ------------------------------------------------------ */
+
+#define CAPITAL_DOTTED_I 0x130 /* lowers to two characters, i and a combining dot */
+#define CAPITAL_SIGMA 0x3A3    /* lowers by its neighbours (final sigma) */
+
+/* Each character's single-character lower case, for text stored as CHAR. The lower case of
+ * a character is never stored wider than the character (the speedups tests check every code
+ * point). */
+#define DEFINE_LOWER(NAME, CHAR)                                                          \
+    static void NAME(const CHAR *in, Py_ssize_t length, CHAR *out)                        \
+    {                                                                                     \
+        for (Py_ssize_t i = 0; i < length; i++) {                                         \
+            Py_UCS4 c = in[i];                                                            \
+            if (c < 0x80) {                                                               \
+                out[i] = (CHAR)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);               \
+            }                                                                             \
+            else {                                                                        \
+                out[i] = (CHAR)Py_UNICODE_TOLOWER(c);                                     \
+            }                                                                             \
+        }                                                                                 \
+    }
+
+DEFINE_LOWER(lower_ucs1, Py_UCS1)
+DEFINE_LOWER(lower_ucs2, Py_UCS2)
+DEFINE_LOWER(lower_ucs4, Py_UCS4)
+
+PyDoc_STRVAR(lower_doc,
+             "lower(text, /)\n--\n\n"
+             "str.lower(text): ASCII lowered here, other characters by their single-character\n"
+             "lower case; a text with the two characters that lower otherwise (dotted capital\n"
+             "I, capital sigma) goes to str.lower.");
+
+static PyObject *
+lower_text(PyObject *module, PyObject *text)
+{
+    module_state *state = get_state(module);
+    int kind;
+    const void *data;
+    void *buffer;
+    Py_ssize_t length;
+    PyObject *result;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "lower() takes a str, got %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    length = PyUnicode_GET_LENGTH(text);
+    if (kind != PyUnicode_1BYTE_KIND) {
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c == CAPITAL_DOTTED_I || c == CAPITAL_SIGMA) {
+                return PyObject_CallOneArg(state->str_lower, text);
+            }
+        }
+    }
+    buffer = PyMem_Malloc((size_t)(length > 0 ? length : 1) * (size_t)kind);
+    if (buffer == NULL) {
+        return PyErr_NoMemory();
+    }
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        lower_ucs1(data, length, buffer);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        lower_ucs2(data, length, buffer);
+        break;
+    default:
+        lower_ucs4(data, length, buffer);
+        break;
+    }
+    /* Rebuilt at the smallest kind that holds it: the Kelvin sign lowers to an ASCII k. */
+    result = PyUnicode_FromKindAndData(kind, buffer, length);
+    PyMem_Free(buffer);
+    return result;
 }
 
 /* --- normalize.normalize_text ----------------------------------------------------------- */
@@ -1792,6 +1870,7 @@ static PyMethodDef speedups_methods[] = {
     {"split_lines", (PyCFunction)(void (*)(void))split_lines, METH_FASTCALL, split_lines_doc},
     {"sentence_keys", (PyCFunction)(void (*)(void))sentence_keys, METH_FASTCALL,
      sentence_keys_doc},
+    {"lower", (PyCFunction)lower_text, METH_O, lower_doc},
     {"add_vocabulary", (PyCFunction)(void (*)(void))add_vocabulary, METH_FASTCALL,
      add_vocabulary_doc},
     {"configure", (PyCFunction)(void (*)(void))configure, METH_FASTCALL, configure_doc},

@@ -14,7 +14,7 @@ import os
 from types import ModuleType
 
 # The SPEEDUPS_VERSION of _speedups.c that this code was written against.
-VERSION = 7
+VERSION = 8
 PURE_PYTHON_VARIABLE = "BOILERSTRIP_PURE_PYTHON"
 
 

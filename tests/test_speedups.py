@@ -331,6 +331,28 @@ def test_compiled_split_lines_match_python(text: str) -> None:
     assert len(calls) == len(python_calls)
 
 
+# Every code point but the two that lower by context or into two characters (dotted capital
+# I, capital sigma), which the compiled lower() leaves to str.lower.
+_EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if c not in (0x130, 0x3A3))
+
+
+@needs_compiled
+def test_compiled_lower_matches_str_lower_on_every_character() -> None:
+    assert base.lower(_EVERY_CHARACTER) == _EVERY_CHARACTER.lower()
+    latin1 = "".join(map(chr, range(256)))
+    assert base.lower(latin1) == latin1.lower()
+    assert base.lower("KELVIN \u212a") == "kelvin k"
+    assert base.lower("KELVIN \u212a").isascii()
+
+
+@needs_compiled
+@MANY
+@given(st.one_of(tricky_text, sentence_text, any_text))
+@example("ΟΔΟΣ İSTANBUL")
+def test_compiled_lower_matches_str_lower(text: str) -> None:
+    assert base.lower(text) == text.lower()
+
+
 @needs_compiled
 def test_block_building_refuses_a_malformed_segment() -> None:
     with pytest.raises(TypeError, match="segment 1 is not a"):

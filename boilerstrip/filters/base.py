@@ -93,10 +93,14 @@ def python_add_vocabulary(
                 hits.setdefault(category, []).append(block.index)
 
 
-# The compiled twin where it was built (``boilerstrip.compiled``).
-add_vocabulary: Callable[..., None] = (
-    python_add_vocabulary if MODULE is None else MODULE.add_vocabulary
-)
+# The compiled twins where they were built (``boilerstrip.compiled``); ``lower`` is
+# ``str.lower`` with an ASCII shortcut (str.lower takes the slow path for the whole page when
+# one character is not ASCII, as a curly quote makes most pages).
+add_vocabulary: Callable[..., None] = python_add_vocabulary
+lower: Callable[[str], str] = str.lower
+if MODULE is not None:
+    add_vocabulary = MODULE.add_vocabulary
+    lower = MODULE.lower
 
 
 class Context:
@@ -174,7 +178,7 @@ class Context:
         look at blocks with a given character or word in them.
         """
         if self._lower_text is None:
-            self._lower_text = self.document.text.lower()
+            self._lower_text = lower(self.document.text)
         if self._starts is None:
             self._starts = [b.start for b in self.document.blocks]
         text, starts = self._lower_text, self._starts
