@@ -2,10 +2,11 @@
 
 ``optional=True``: where it cannot be compiled (no C compiler, no Python headers) the
 install goes on without it and boilerstrip runs its Python code, which gives the same
-results more slowly (``boilerstrip.stats.COMPILED`` tells which runs).
+results more slowly (``boilerstrip.compiled.ACTIVE`` tells which runs).
 """
 
 import os
+from glob import glob
 
 from setuptools import Extension, setup
 
@@ -17,7 +18,9 @@ setup(
     ext_modules=[
         Extension(
             "boilerstrip._speedups",
-            ["boilerstrip/_speedups.c"],
+            sorted(glob("boilerstrip/csrc/*.c")),
+            include_dirs=["boilerstrip/csrc"],
+            depends=["boilerstrip/csrc/speedups.h"],
             extra_compile_args=_EXACT_FLOATS,
             optional=True,
         ),

@@ -1,4 +1,4 @@
-"""Types of the optional compiled module (boilerstrip/_speedups.c); see boilerstrip.compiled."""
+"""Types of the optional compiled module (boilerstrip/csrc/); see boilerstrip.compiled."""
 
 from collections.abc import Callable, Sequence
 

@@ -1,11 +1,12 @@
 """The optional compiled module, ``boilerstrip._speedups``: whether it runs, and loading it.
 
-``boilerstrip/_speedups.c`` holds C twins of the per-character and per-line work (normalising
-the text, tokenising and measuring each line, making its block); ``setup.py`` builds it
-where a C compiler is found and the install goes on without it otherwise. The Python code it
-mirrors stays the reference: the twins return the same values (tests/test_speedups.py), and
-the Python code runs where the module was not built, is of another version, or is switched
-off by setting ``BOILERSTRIP_PURE_PYTHON`` to anything but ``""`` or ``"0"``.
+``boilerstrip/csrc/`` holds C twins of the per-character and per-line work (normalising the
+text, tokenising and measuring each line, making its block, the prose scores, phrase look-ups,
+sentence keys, the language guess's counts); ``setup.py`` builds it where a C compiler is
+found and the install goes on without it otherwise. The Python code it mirrors stays the
+reference: the twins return the same values (tests/test_speedups.py), and the Python code
+runs where the module was not built, is of another version, or is switched off by setting
+``BOILERSTRIP_PURE_PYTHON`` to anything but ``""`` or ``"0"``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import os
 from types import ModuleType
 
-# The SPEEDUPS_VERSION of _speedups.c that this code was written against.
+# The SPEEDUPS_VERSION (csrc/speedups.h) that this code was written against.
 VERSION = 8
 PURE_PYTHON_VARIABLE = "BOILERSTRIP_PURE_PYTHON"
 

@@ -1,4 +1,4 @@
-"""The compiled twins (boilerstrip/_speedups.c) of ``normalize_text``, ``words_of``,
+"""The compiled twins (boilerstrip/csrc/) of ``normalize_text``, ``words_of``,
 ``measure`` and the block building return what the Python code returns, on random text, the
 fixture pages and every line of the shipped pages; without the extension the library runs
 the Python code.

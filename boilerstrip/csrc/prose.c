@@ -1,0 +1,124 @@
+/* prose: the prose score of every block. */
+#include "speedups.h"
+#include <math.h>
+
+/* prose's constants, in the order prose.COEFFICIENTS lists them. */
+enum {
+    BIAS, PER_WORD, WORD_CAP, STOPWORD_GAIN, STOPWORD_PIVOT, SENTENCE_END_GAIN, COMMA_GAIN,
+    CAPITALISED_PENALTY, CAPITALISED_SHARE, DIGIT_PENALTY, NEUTRAL_STOPWORD_SHARE, WEIGHT_CAP,
+    WEIGHT_FLOOR, COEFFICIENT_COUNT
+};
+
+/* An integer field of a TextStats, as a C long long (-1 with an exception on error). */
+static long long
+stats_field(PyObject *stats, Py_ssize_t position)
+{
+    return PyLong_AsLongLong(PyTuple_GET_ITEM(stats, position));
+}
+
+/* prose.score_stats of one block's stats: the same operations in the same order on doubles
+ * (setup.py turns off fused multiply-add, which would round differently), exp() from the
+ * same C library as math.exp. */
+static PyObject *
+score_of(PyObject *stats, int has_stopwords, const double *c, PyObject *score_type,
+         PyObject *empty_score)
+{
+    long long words, stopwords, capitalised, digits;
+    int ends, comma;
+    double share, z, likelihood, weight;
+    if (!PyTuple_Check(stats) || PyTuple_GET_SIZE(stats) != STATS_FIELDS) {
+        PyErr_SetString(PyExc_TypeError, "a block's stats are not a TextStats");
+        return NULL;
+    }
+    words = stats_field(stats, 0);
+    stopwords = stats_field(stats, 2);
+    capitalised = stats_field(stats, 4);
+    digits = stats_field(stats, 5);
+    ends = PyObject_IsTrue(PyTuple_GET_ITEM(stats, 6));
+    comma = PyObject_IsTrue(PyTuple_GET_ITEM(stats, 7));
+    if (PyErr_Occurred() || ends < 0 || comma < 0) {
+        return NULL;
+    }
+    if (words == 0) {
+        return Py_NewRef(empty_score);
+    }
+    share = has_stopwords ? (double)stopwords / (double)words : c[NEUTRAL_STOPWORD_SHARE];
+    z = c[BIAS] + c[PER_WORD] * (double)(words < c[WORD_CAP] ? words : (long long)c[WORD_CAP])
+        + c[STOPWORD_GAIN] * (share - c[STOPWORD_PIVOT]) + (ends ? c[SENTENCE_END_GAIN] : 0.0)
+        + (comma ? c[COMMA_GAIN] : 0.0);
+    if (words > 3 && (double)capitalised / (double)words > c[CAPITALISED_SHARE]) {
+        z -= c[CAPITALISED_PENALTY];
+    }
+    z -= c[DIGIT_PENALTY] * ((double)digits / (double)words);
+    likelihood = exp(-z);
+    if (isinf(likelihood)) {
+        /* As math.exp reports it (only stats no page has, more digits than words, get here). */
+        PyErr_SetString(PyExc_OverflowError, "math range error");
+        return NULL;
+    }
+    likelihood = 1.0 / (1.0 + likelihood);
+    weight = (likelihood - 0.5) * 2.0
+             * (double)((words < c[WEIGHT_CAP] ? words : (long long)c[WEIGHT_CAP])
+                        + (long long)c[WEIGHT_FLOOR]);
+    {
+        PyObject *fields[2] = {PyFloat_FromDouble(likelihood), PyFloat_FromDouble(weight)};
+        return speedups_named_tuple(score_type, fields, 2);
+    }
+}
+
+PyDoc_STRVAR(prose_scores_doc,
+             "prose_scores(coefficients, score_type, empty_score, blocks, has_stopwords, /)\n"
+             "--\n\n"
+             "prose.python_prose_scores(blocks, has_stopwords), given prose's constants,\n"
+             "ProseScore and the score of a block without words.");
+
+static PyObject *
+prose_scores(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    double coefficients[COEFFICIENT_COUNT];
+    PyObject *blocks, *scores;
+    int has_stopwords;
+    if (nargs != 5 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != COEFFICIENT_COUNT
+        || !PyType_Check(args[1])
+        || !PyType_IsSubtype((PyTypeObject *)args[1], &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "prose_scores() takes (13 coefficients, ProseScore, "
+                        "ProseScore, sequence of blocks, bool)");
+        return NULL;
+    }
+    for (int i = 0; i < COEFFICIENT_COUNT; i++) {
+        coefficients[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(args[0], i));
+        if (coefficients[i] == -1.0 && PyErr_Occurred()) {
+            return NULL;
+        }
+    }
+    if ((has_stopwords = PyObject_IsTrue(args[4])) < 0) {
+        return NULL;
+    }
+    blocks = PySequence_Fast(args[3], "prose_scores() takes a sequence of blocks");
+    if (blocks == NULL) {
+        return NULL;
+    }
+    scores = PyList_New(PySequence_Fast_GET_SIZE(blocks));
+    for (Py_ssize_t i = 0; scores != NULL && i < PySequence_Fast_GET_SIZE(blocks); i++) {
+        PyObject *block = PySequence_Fast_GET_ITEM(blocks, i), *score;
+        if (!PyTuple_Check(block) || PyTuple_GET_SIZE(block) != BLOCK_FIELDS) {
+            PyErr_SetString(PyExc_TypeError, "prose_scores() takes Blocks");
+            Py_CLEAR(scores);
+            break;
+        }
+        score = score_of(PyTuple_GET_ITEM(block, BLOCK_STATS), has_stopwords, coefficients,
+                         args[1], args[2]);
+        if (score == NULL) {
+            Py_CLEAR(scores);
+            break;
+        }
+        PyList_SET_ITEM(scores, i, score);
+    }
+    Py_DECREF(blocks);
+    return scores;
+}
+
+PyMethodDef speedups_prose_methods[] = {
+    {"prose_scores", (PyCFunction)(void (*)(void))prose_scores, METH_FASTCALL, prose_scores_doc},
+    {NULL, NULL, 0, NULL},
+};
