@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from boilerstrip import __version__
+from boilerstrip import __version__, compiled
 from boilerstrip.document import DEFAULT_MAX_BYTES
 from boilerstrip.errors import BoilerstripError
 from boilerstrip.filters.base import Favor
@@ -34,6 +34,12 @@ _SUFFIXES = {"text": ".txt", "markdown": ".md", "json": ".json"}
 _GREEN, _BLUE, _RED, _DIM, _RESET = "\033[32m", "\033[34m", "\033[31m", "\033[2m", "\033[0m"
 _GZIP_MAGIC = b"\x1f\x8b"
 _STDIN = "-"
+
+
+def _version() -> str:
+    """The version, and whether the compiled speedups run (they change speed, not output)."""
+    speedups = "compiled speedups" if compiled.ACTIVE else "pure Python"
+    return f"boilerstrip {__version__} ({speedups})"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILTER",
         help="switch a built-in filter off (repeatable)",
     )
-    parser.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
+    parser.add_argument("--version", action="version", version=_version())
     return parser
 
 

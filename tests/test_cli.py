@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import boilerstrip
+from boilerstrip import compiled
 
 SEED_DIR: Path = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
 SEED_PAGE: Path = SEED_DIR / "000_82ea82c038948d2e.txt"
@@ -206,7 +207,8 @@ def test_missing_rules_file_is_an_error(tmp_path: Path) -> None:
 
 def test_version() -> None:
     out = ok("--version")
-    assert out.strip() == f"boilerstrip {boilerstrip.__version__}"
+    speedups = "compiled speedups" if compiled.ACTIVE else "pure Python"
+    assert out.strip() == f"boilerstrip {boilerstrip.__version__} ({speedups})"
 
 
 # --- HTML, gzip and batches ------------------------------------------------------------------
