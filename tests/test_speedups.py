@@ -8,11 +8,13 @@ Tests of the compiled module skip, saying why, where it was not built.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import os
 import subprocess
 import sys
+import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import boilerstrip
 from boilerstrip import compiled, document, normalize, prose, stats
 from boilerstrip.blocks import Block, BlockKind, DomEvidence, TextStats
 from boilerstrip.filters import base, duplicates
@@ -408,6 +411,28 @@ def test_a_build_of_another_version_is_not_used(monkeypatch: pytest.MonkeyPatch)
     assert compiled.load() is not None
     monkeypatch.setattr(compiled, "VERSION", compiled.VERSION + 1)
     assert compiled.load() is None
+
+
+@needs_compiled
+def test_compiled_calls_leak_nothing() -> None:
+    # A reference the C code forgot to release would keep objects alive call after call.
+    page = (REPO / "fixtures" / "seed" / "000_82ea82c038948d2e.txt").read_text("utf-8")
+    html = gzip.decompress(FIXTURE_PAGES[-1].read_bytes())
+    for _ in range(20):
+        boilerstrip.extract(page)
+        boilerstrip.extract(html)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(100):
+            boilerstrip.extract(page)
+            boilerstrip.extract(html)
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 64_000, f"{grown:,} bytes still held after 200 calls"
 
 
 def _run_clean(environment: dict[str, str]) -> tuple[str, str]:
