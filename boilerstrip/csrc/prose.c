@@ -76,7 +76,7 @@ static PyObject *
 prose_scores(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     double coefficients[COEFFICIENT_COUNT];
-    PyObject *blocks, *scores;
+    PyObject *blocks, *scores, *by_stats;
     int has_stopwords;
     if (nargs != 5 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != COEFFICIENT_COUNT
         || !PyType_Check(args[1])
@@ -98,22 +98,34 @@ prose_scores(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (blocks == NULL) {
         return NULL;
     }
-    scores = PyList_New(PySequence_Fast_GET_SIZE(blocks));
+    /* One score per distinct stats, shared by the blocks that have them, as the Python code
+     * does: a score is a named tuple, which the cyclic GC tracks for as long as it lives,
+     * and pages of one-word lines have millions of blocks with a handful of stats. */
+    by_stats = PyDict_New();
+    scores = by_stats == NULL ? NULL : PyList_New(PySequence_Fast_GET_SIZE(blocks));
     for (Py_ssize_t i = 0; scores != NULL && i < PySequence_Fast_GET_SIZE(blocks); i++) {
-        PyObject *block = PySequence_Fast_GET_ITEM(blocks, i), *score;
+        PyObject *block = PySequence_Fast_GET_ITEM(blocks, i), *stats, *score;
         if (!PyTuple_Check(block) || PyTuple_GET_SIZE(block) != BLOCK_FIELDS) {
             PyErr_SetString(PyExc_TypeError, "prose_scores() takes Blocks");
             Py_CLEAR(scores);
             break;
         }
-        score = score_of(PyTuple_GET_ITEM(block, BLOCK_STATS), has_stopwords, coefficients,
-                         args[1], args[2]);
-        if (score == NULL) {
+        stats = PyTuple_GET_ITEM(block, BLOCK_STATS);
+        score = PyDict_GetItemWithError(by_stats, stats);
+        if (score != NULL) {
+            Py_INCREF(score);
+        }
+        else if (PyErr_Occurred()
+                 || (score = score_of(stats, has_stopwords, coefficients, args[1], args[2]))
+                        == NULL
+                 || PyDict_SetItem(by_stats, stats, score) < 0) {
+            Py_XDECREF(score);
             Py_CLEAR(scores);
             break;
         }
         PyList_SET_ITEM(scores, i, score);
     }
+    Py_XDECREF(by_stats);
     Py_DECREF(blocks);
     return scores;
 }

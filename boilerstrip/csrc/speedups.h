@@ -81,7 +81,8 @@ is_closer(Py_UCS4 c)
 /* --- helpers shared between the files ------------------------------------------------------- */
 
 /* A tuple of the tuple subclass `type` (a named tuple) holding `fields`, whose references it
- * takes, as tuple.__new__(type, fields) builds it; NULL, with every field released, when a
+ * takes, as tuple.__new__(type, fields) builds it but not tracked by the cyclic GC (its
+ * fields must not be able to lead back to it); NULL, with every field released, when a
  * field is NULL or memory runs out (module.c). */
 PyObject *speedups_named_tuple(PyObject *type, PyObject **fields, Py_ssize_t count);
 /* Whether configure() was called; if not, a RuntimeError naming `function` (module.c). */
