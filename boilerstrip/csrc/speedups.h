@@ -80,6 +80,18 @@ is_closer(Py_UCS4 c)
 
 /* --- helpers shared between the files ------------------------------------------------------- */
 
+/* 1 for a str; else 0 with a TypeError saying `function` takes a str and what it got. */
+static inline int
+is_str_argument(PyObject *argument, const char *function)
+{
+    if (PyUnicode_Check(argument)) {
+        return 1;
+    }
+    PyErr_Format(PyExc_TypeError, "%s() takes a str, got %.100s", function,
+                 Py_TYPE(argument)->tp_name);
+    return 0;
+}
+
 /* A tuple of the tuple subclass `type` (a named tuple) holding `fields`, whose references it
  * takes, as tuple.__new__(type, fields) builds it but not tracked by the cyclic GC (its
  * fields must not be able to lead back to it); NULL, with every field released, when a

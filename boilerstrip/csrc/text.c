@@ -40,8 +40,7 @@ speedups_lower(PyObject *module, PyObject *text)
     void *buffer;
     Py_ssize_t length;
     PyObject *result;
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "lower() takes a str, got %.100s", Py_TYPE(text)->tp_name);
+    if (!is_str_argument(text, "lower")) {
         return NULL;
     }
     kind = PyUnicode_KIND(text);
@@ -181,9 +180,7 @@ normalize_text(PyObject *module, PyObject *text)
     const void *data;
     void *buffer;
     PyObject *result;
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "normalize_text() takes a str, got %.100s",
-                     Py_TYPE(text)->tp_name);
+    if (!is_str_argument(text, "normalize_text")) {
         return NULL;
     }
     kind = PyUnicode_KIND(text);

@@ -214,9 +214,7 @@ speedups_words_of(PyObject *module, PyObject *text)
     int kind;
     const void *data;
     Py_ssize_t length;
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "words_of() takes a str, got %.100s",
-                     Py_TYPE(text)->tp_name);
+    if (!is_str_argument(text, "words_of")) {
         return NULL;
     }
     if (state->word_table == NULL) {
