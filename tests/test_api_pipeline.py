@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import regex
 
 import boilerstrip
 from boilerstrip import (
@@ -309,3 +310,30 @@ def test_catastrophic_pattern_times_out(kit: type[Kit], tmp_path: Path) -> None:
     pipeline = Pipeline.default().with_rules(_write(tmp_path, rules))
     with pytest.raises(boilerstrip.RuleTimeoutError, match="rule 'evil'"):
         pipeline.extract(kit.text([*kit.prose, "a" * 60 + "!"]))
+
+
+def test_context_finds_blocks_by_substring_pattern_and_category(kit: type[Kit]) -> None:
+    # What custom document filters use to pick candidates without a Python pass per block.
+    ctx = kit.context(
+        [
+            "Home | News | Sport",
+            "The COUNCIL met on Tuesday, said the minister.",
+            "12 comments",
+            "Share on Facebook",
+            # A dotted capital I lowers to two characters: later offsets must still map.
+            "İSTANBUL İZMİR council",
+            "Council budget",
+        ]
+    )
+    assert ctx.blocks_containing("council") == [1, 4, 5]
+    assert ctx.blocks_containing("|", "facebook") == [0, 3]
+    assert ctx.blocks_containing("nowhere") == []
+    assert ctx.blocks_matching(regex.compile(r"^\d+ comments$", regex.MULTILINE)) == [2]
+    assert ctx.blocks_with("social") == [3]
+
+
+def test_context_substring_offsets_survive_letters_that_lower_longer(kit: type[Kit]) -> None:
+    # "İ".lower() is two characters: ten of them had moved "comment" into the next block.
+    ctx = kit.context(["İ" * 10 + " comment", "Next line here"])
+    assert ctx.blocks_containing("comment") == [0]
+    assert ctx.blocks_containing("next", "İ".lower()[0]) == [0, 1]

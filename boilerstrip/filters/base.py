@@ -103,6 +103,16 @@ if MODULE is not None:
     lower = MODULE.lower
 
 
+def _lowered_in_place(text: str) -> str:
+    """``text`` lower-cased with every character where it was, so that offsets found in it
+    are offsets in ``text``: a dotted capital I, which lowers to two characters, becomes a
+    plain i (a page of them had shifted later matches into the next block)."""
+    lowered = lower(text)
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(character.lower()[0] for character in text)
+
+
 class Context:
     """Everything filters share during one call; it lives and dies with that call.
 
@@ -178,7 +188,7 @@ class Context:
         look at blocks with a given character or word in them.
         """
         if self._lower_text is None:
-            self._lower_text = lower(self.document.text)
+            self._lower_text = _lowered_in_place(self.document.text)
         if self._starts is None:
             self._starts = [b.start for b in self.document.blocks]
         text, starts = self._lower_text, self._starts
