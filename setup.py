@@ -6,13 +6,17 @@ results more slowly (``boilerstrip.compiled.ACTIVE`` tells which runs).
 """
 
 import os
+import platform
 from glob import glob
 
 from setuptools import Extension, setup
 
 # Prose scores are doubles that must round exactly as Python's: no fused multiply-add
-# (GCC contracts a * b + c by default on some targets). MSVC does not contract by default.
+# (GCC contracts a * b + c by default on some targets), and on 32-bit x86 SSE2 arithmetic
+# rather than the x87's wider registers. MSVC does neither by default.
 _EXACT_FLOATS = [] if os.name == "nt" else ["-ffp-contract=off"]
+if os.name != "nt" and platform.machine().lower() in ("i386", "i486", "i586", "i686", "x86"):
+    _EXACT_FLOATS += ["-msse2", "-mfpmath=sse"]
 
 setup(
     ext_modules=[

@@ -1,7 +1,9 @@
-"""The compiled twins (boilerstrip/csrc/) of ``normalize_text``, ``words_of``,
-``measure`` and the block building return what the Python code returns, on random text, the
-fixture pages and every line of the shipped pages; without the extension the library runs
-the Python code.
+"""The compiled twins (boilerstrip/csrc/) of the per-character and per-line functions
+(``normalize_text``, ``lower``, ``words_of``, ``measure``, the line split, the sentence keys)
+return what the Python code returns, on random text, the fixture lines and every page and
+line of the shipped data sets; the compiled calls hold nothing once they return; without the
+extension (or with ``BOILERSTRIP_PURE_PYTHON``) the library runs the Python code.
+``test_speedups_pages.py`` does the same for the twins that work on a page's blocks.
 
 Tests of the compiled module skip, saying why, where it was not built.
 """
@@ -15,28 +17,21 @@ import os
 import subprocess
 import sys
 import tracemalloc
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import boilerstrip
-from boilerstrip import compiled, document, normalize, prose, stats
-from boilerstrip.blocks import Block, BlockKind, DomEvidence, TextStats
+from boilerstrip import compiled, normalize, stats
 from boilerstrip.filters import base, duplicates
-from boilerstrip.lexicon import language, lexicon_for
+from boilerstrip.lexicon import lexicon_for
 from boilerstrip.segment import text as segment_text_module
-from boilerstrip.segment.html import parse_html, walk_root
-from boilerstrip.segment.text import Segment, segment_text
-from boilerstrip.stats import Words
 
 REPO = Path(__file__).resolve().parents[1]
 DATASETS = Path(os.environ.get("BOILERSTRIP_DATASETS", REPO.parent / "shared" / "datasets"))
 STOPWORDS = lexicon_for("en").stopwords
-KINDS = {kind.value: kind for kind in BlockKind}
 MANY = settings(max_examples=700, deadline=None)
 
 needs_compiled = pytest.mark.skipif(
@@ -135,178 +130,6 @@ def test_compiled_matches_python_on_the_data_set_pages_and_lines() -> None:
         _both_ways(line, cjk_modes=(False,))
 
 
-def _page_segments(path: Path) -> tuple[list[Segment], list[DomEvidence] | None]:
-    """The segments of a fixture page, and the DOM evidence of an HTML one."""
-    if path.name.endswith(".html.gz"):
-        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        _, segments, evidence, _ = walk_root(parse_html(html))
-        return segments, evidence
-    return segment_text(normalize.normalize_text(path.read_text(encoding="utf-8"))), None
-
-
-FIXTURE_PAGES = (
-    sorted((REPO / "fixtures" / "text").glob("*.txt"))[:8]
-    + sorted((REPO / "fixtures" / "html").glob("*.html.gz"))[:8]
-)
-
-
-@needs_compiled
-@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda path: path.name)
-def test_compiled_blocks_match_python(path: Path) -> None:
-    segments, evidence = _page_segments(path)
-    words: dict[str, Words] = {}
-    python_words: dict[str, Words] = {}
-    # In two chunks, as a long page is built between looks at the clock.
-    half = len(segments) // 2
-    for chunk in (segments[:half], segments[half:]):
-        document.add_words(chunk, words)
-        document.python_add_words(chunk, python_words)
-    assert words == python_words
-    for stopwords, cjk in ((STOPWORDS, False), (lexicon_for("ja").stopwords, True)):
-        blocks: list[Block] = []
-        python_blocks: list[Block] = []
-        stats_seen: dict[str, TextStats] = {}
-        python_stats_seen: dict[str, TextStats] = {}
-        for chunk in (segments[:half], segments[half:]):
-            document.add_blocks(chunk, words, stats_seen, stopwords, cjk, KINDS, evidence, blocks)
-            document.python_add_blocks(
-                chunk, words, python_stats_seen, stopwords, cjk, KINDS, evidence, python_blocks
-            )
-        assert blocks == python_blocks
-        assert [b.index for b in blocks] == list(range(len(segments)))
-        assert all(type(b) is Block and type(b.stats) is TextStats for b in blocks)
-        assert stats_seen == python_stats_seen
-
-
-def _vocabulary_both_ways(blocks: Sequence[Block], language: str) -> None:
-    lexicon = lexicon_for(language)
-    compiled_parts: tuple[dict[Any, Any], list[Any], list[Any], dict[str, list[int]]] = (
-        {},
-        [],
-        [],
-        {},
-    )
-    python_parts: tuple[dict[Any, Any], list[Any], list[Any], dict[str, list[int]]] = (
-        {},
-        [],
-        [],
-        {},
-    )
-    half = len(blocks) // 2
-    for chunk in (blocks[:half], blocks[half:]):
-        base.add_vocabulary(chunk, lexicon, base._PHRASE_LIMITS, *compiled_parts)
-        base.python_add_vocabulary(chunk, lexicon, base._PHRASE_LIMITS, *python_parts)
-    assert compiled_parts == python_parts
-
-
-@needs_compiled
-@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda path: path.name)
-def test_compiled_vocabulary_matches_python(path: Path) -> None:
-    if path.name.endswith(".html.gz"):
-        page = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        built = document.document_from_html(page)
-    else:
-        built = document.document_from_text(path.read_text(encoding="utf-8"))
-    for code in {built.language, "en", "de"}:
-        _vocabulary_both_ways(built.blocks, code)
-
-
-def _phrase_words() -> list[str]:
-    lexicon = lexicon_for("en")
-    keys = [*lexicon.phrases, *lexicon.labels]
-    return sorted({word for key in keys for word in key})[:400]
-
-
-# Lines of lexicon words, counts and cookie words, of every length around the limits.
-vocabulary_lines = st.lists(
-    st.sampled_from([*_phrase_words(), "12", "٣", "cookies", "cookie", "the", "x"]),
-    max_size=160,
-).map(tuple)
-
-
-@needs_compiled
-@MANY
-@given(st.lists(vocabulary_lines, min_size=1, max_size=6))
-def test_compiled_vocabulary_matches_python_on_lexicon_words(lines: list[tuple[str, ...]]) -> None:
-    empty = stats.python_measure("", "", (), STOPWORDS, False)
-    blocks = [
-        Block(i, " ".join(words), BlockKind.LINE, 0, 0, 1, 0, empty, words)
-        for i, words in enumerate(lines)
-    ]
-    _vocabulary_both_ways(blocks, "en")
-
-
-@needs_compiled
-@pytest.mark.parametrize("path", FIXTURE_PAGES[:4] + FIXTURE_PAGES[-4:], ids=lambda p: p.name)
-def test_compiled_language_sample_matches_python(path: Path) -> None:
-    segments, _ = _page_segments(path)
-    words: dict[str, Words] = {}
-    document.python_add_words(segments, words)
-    for limit in (0, 1, 7, language.SAMPLE_WORDS, 10**9):
-        sample = document.sample_words(segments, words, limit)
-        assert sample == document.python_sample_words(segments, words, limit)
-        owners = language._stopword_owners()
-        assert language.stopword_hits(sample, owners) == language.python_stopword_hits(
-            sample, owners
-        )
-
-
-_OWNED = sorted(language._stopword_owners())[::40]
-word_lists = st.lists(st.one_of(st.sampled_from(_OWNED), st.text(_TRICKY, max_size=6)))
-
-
-@needs_compiled
-@MANY
-@given(word_lists, st.sampled_from([0, 0x80, 0x100, 0x1100, 0x3000, 0x10000, 0x110000]))
-def test_compiled_language_evidence_matches_python(words: list[str], code_point: int) -> None:
-    assert language.reaches(words, code_point) == language.python_reaches(words, code_point)
-    owners = language._stopword_owners()
-    hits = language.stopword_hits(words, owners)
-    assert hits == language.python_stopword_hits(words, owners)
-    assert list(hits) == list(language.python_stopword_hits(words, owners))
-
-
-@needs_compiled
-@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda path: path.name)
-def test_compiled_prose_scores_match_python(path: Path) -> None:
-    if path.name.endswith(".html.gz"):
-        page = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        blocks = document.document_from_html(page).blocks
-    else:
-        blocks = document.document_from_text(path.read_text(encoding="utf-8")).blocks
-    for has_stopwords in (True, False):
-        scores = prose.prose_scores(blocks, has_stopwords)
-        assert scores == prose.python_prose_scores(blocks, has_stopwords)
-        assert all(type(score) is prose.ProseScore for score in scores)
-
-
-counts = st.integers(min_value=0, max_value=5000)
-text_stats = st.builds(
-    TextStats, counts, counts, counts, counts, counts, counts, st.booleans(), st.booleans()
-)
-
-
-@needs_compiled
-@MANY
-@given(st.lists(text_stats, max_size=8), st.booleans())
-def test_compiled_prose_scores_match_python_bit_for_bit(
-    stats_list: list[TextStats], has_stopwords: bool
-) -> None:
-    blocks = [Block(i, "", BlockKind.LINE, 0, 0, 1, 0, found) for i, found in enumerate(stats_list)]
-    try:
-        expected = prose.python_prose_scores(blocks, has_stopwords)
-    except OverflowError:
-        # Stats no page has (far more digits than words): both give math.exp's error.
-        with pytest.raises(OverflowError, match="math range error"):
-            prose.prose_scores(blocks, has_stopwords)
-        return
-    scores = prose.prose_scores(blocks, has_stopwords)
-    # The same doubles, not merely close ones: spans sum the weights and compare the sums.
-    assert [tuple(map(float.hex, score)) for score in scores] == [
-        tuple(map(float.hex, score)) for score in expected
-    ]
-
-
 # Sentences: punctuation runs, closers, every kind of space (\x1c-\x1f are not \s here),
 # edge punctuation, letters that lower to more than one character.
 _SENTENCES = "ab. ?!。…\"'”’»)]([“‘«-–—,;: \t\n\x0b\x1c\x1f\x85\u2028\u3000İΣx"
@@ -354,16 +177,6 @@ def test_compiled_lower_matches_str_lower_on_every_character() -> None:
 @example("ΟΔΟΣ İSTANBUL")
 def test_compiled_lower_matches_str_lower(text: str) -> None:
     assert base.lower(text) == text.lower()
-
-
-@needs_compiled
-def test_block_building_refuses_a_malformed_segment() -> None:
-    with pytest.raises(TypeError, match="segment 1 is not a"):
-        document.add_words([("a", "line", 0, 1, 1, 0), ("b", "line")], {})  # type: ignore[list-item]
-    with pytest.raises(KeyError):
-        document.add_blocks(
-            [("unseen", "line", 0, 6, 1, 0)], {}, {}, STOPWORDS, False, KINDS, None, []
-        )
 
 
 @needs_compiled
@@ -417,7 +230,7 @@ def test_a_build_of_another_version_is_not_used(monkeypatch: pytest.MonkeyPatch)
 def test_compiled_calls_leak_nothing() -> None:
     # A reference the C code forgot to release would keep objects alive call after call.
     page = (REPO / "fixtures" / "seed" / "000_82ea82c038948d2e.txt").read_text("utf-8")
-    html = gzip.decompress(FIXTURE_PAGES[-1].read_bytes())
+    html = gzip.decompress((REPO / "fixtures" / "html" / "en-blog-aidoc.html.gz").read_bytes())
     for _ in range(20):
         boilerstrip.extract(page)
         boilerstrip.extract(html)

@@ -1,12 +1,20 @@
 /* document.py's block building and language sample, and segment.text's line split. */
 #include "speedups.h"
 
-/* The segment at `position` of `segments` (a PySequence_Fast), checked to be a 6-tuple whose
- * first item is a str; a borrowed reference, or NULL with an exception set. */
+/* The caller's sequence of segments as a tuple of its own: dict look-ups can run Python code
+ * (a str subclass's __hash__) that changes a list while it is being read. */
+static PyObject *
+segments_of(PyObject *sequence)
+{
+    return PySequence_Tuple(sequence);
+}
+
+/* The segment at `position` of the tuple `segments`, checked to be a 6-tuple whose first
+ * item is a str; a borrowed reference (the tuple keeps it), or NULL with an exception set. */
 static PyObject *
 segment_at(PyObject *segments, Py_ssize_t position)
 {
-    PyObject *segment = PySequence_Fast_GET_ITEM(segments, position);
+    PyObject *segment = PyTuple_GET_ITEM(segments, position);
     if (!PyTuple_Check(segment) || PyTuple_GET_SIZE(segment) != 6
         || !PyUnicode_Check(PyTuple_GET_ITEM(segment, 0))) {
         PyErr_Format(PyExc_TypeError, "segment %zd is not a (text, kind, start, end, line, "
@@ -14,6 +22,26 @@ segment_at(PyObject *segments, Py_ssize_t position)
         return NULL;
     }
     return segment;
+}
+
+/* words[text] as a new reference, checked to be an (initials, words, plain) entry; NULL
+ * with KeyError or TypeError otherwise. */
+static PyObject *
+words_entry_of(PyObject *words, PyObject *text)
+{
+    PyObject *entry = PyDict_GetItemWithError(words, text);
+    if (entry == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetObject(PyExc_KeyError, text);
+        }
+        return NULL;
+    }
+    if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3
+        || !PyTuple_Check(PyTuple_GET_ITEM(entry, 1))) {
+        PyErr_SetString(PyExc_TypeError, "a words entry is not an (initials, words, plain) tuple");
+        return NULL;
+    }
+    return Py_NewRef(entry);
 }
 
 PyDoc_STRVAR(add_words_doc,
@@ -29,12 +57,12 @@ add_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "add_words() takes (sequence, dict)");
         return NULL;
     }
-    segments = PySequence_Fast(args[0], "add_words() takes a sequence of segments");
+    segments = segments_of(args[0]);
     if (segments == NULL) {
         return NULL;
     }
     words = args[1];
-    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(segments); i++) {
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(segments); i++) {
         PyObject *segment = segment_at(segments, i), *text, *found;
         int known;
         if (segment == NULL) {
@@ -62,23 +90,21 @@ error:
     return NULL;
 }
 
-/* The TextStats of `text`, from `stats` or measured and added to it; a borrowed reference. */
+/* The TextStats of `text` (whose words `entry` holds), from `stats` or measured and added to
+ * it; a new reference. A value of None counts as none, as stats.get() does. */
 static PyObject *
 stats_of(module_state *state, PyObject *text, PyObject *entry, PyObject *stats,
          PyObject *stopwords, int cjk)
 {
     PyObject *found = PyDict_GetItemWithError(stats, text), *measured;
-    PyObject *initials, *lowered, *plain;
-    if (found != NULL || PyErr_Occurred()) {
-        return found;
+    PyObject *initials = PyTuple_GET_ITEM(entry, 0), *lowered = PyTuple_GET_ITEM(entry, 1);
+    PyObject *plain = PyTuple_GET_ITEM(entry, 2);
+    if (found != NULL && found != Py_None) {
+        return Py_NewRef(found);
     }
-    if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3) {
-        PyErr_SetString(PyExc_TypeError, "a words entry is not an (initials, words, plain) tuple");
+    if (found == NULL && PyErr_Occurred()) {
         return NULL;
     }
-    initials = PyTuple_GET_ITEM(entry, 0);
-    lowered = PyTuple_GET_ITEM(entry, 1);
-    plain = PyTuple_GET_ITEM(entry, 2);
     if (cjk) {
         PyObject *call[6] = {text, initials, lowered, stopwords, Py_True, plain};
         measured = PyObject_Vectorcall(state->python_measure, call, 6, NULL);
@@ -93,11 +119,9 @@ stats_of(module_state *state, PyObject *text, PyObject *entry, PyObject *stats,
         }
         measured = speedups_measure_words(state, text, initials, lowered, stopwords, is_plain);
     }
-    if (measured == NULL || PyDict_SetItem(stats, text, measured) < 0) {
-        Py_XDECREF(measured);
-        return NULL;
+    if (measured != NULL && PyDict_SetItem(stats, text, measured) < 0) {
+        Py_CLEAR(measured);
     }
-    Py_DECREF(measured); /* `stats` holds it */
     return measured;
 }
 
@@ -106,53 +130,43 @@ PyDoc_STRVAR(add_blocks_doc,
              "--\n\n"
              "document.python_add_blocks: a Block for each segment, appended to `blocks`.");
 
-/* The Block of segment `position` of `segments` (a PySequence_Fast), numbered `index`. */
+/* The Block of `segment`, numbered `index`. Every object it is made of is held by a
+ * reference of its own before the next call that may run Python code. */
 static PyObject *
-block_of(module_state *state, PyObject *segments, Py_ssize_t position, Py_ssize_t index,
-         PyObject *words, PyObject *stats, PyObject *stopwords, int cjk, PyObject *kinds,
-         PyObject *evidence)
+block_of(module_state *state, PyObject *segment, Py_ssize_t index, PyObject *words,
+         PyObject *stats, PyObject *stopwords, int cjk, PyObject *kinds, PyObject *evidence)
 {
-    PyObject *segment = segment_at(segments, position), *text, *entry, *measured, *kind;
-    PyObject *dom;
-    if (segment == NULL) {
-        return NULL;
-    }
-    text = PyTuple_GET_ITEM(segment, 0);
-    entry = PyDict_GetItemWithError(words, text);
+    PyObject *text = PyTuple_GET_ITEM(segment, 0), *entry, *measured, *kind, *dom;
+    entry = words_entry_of(words, text);
     if (entry == NULL) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetObject(PyExc_KeyError, text);
-        }
         return NULL;
     }
     measured = stats_of(state, text, entry, stats, stopwords, cjk);
-    if (measured == NULL) {
-        return NULL;
-    }
-    kind = PyDict_GetItemWithError(kinds, PyTuple_GET_ITEM(segment, 1));
+    kind = measured == NULL ? NULL : PyDict_GetItemWithError(kinds, PyTuple_GET_ITEM(segment, 1));
     if (kind == NULL) {
-        if (!PyErr_Occurred()) {
+        if (measured != NULL && !PyErr_Occurred()) {
             PyErr_SetObject(PyExc_KeyError, PyTuple_GET_ITEM(segment, 1));
         }
+        Py_DECREF(entry);
+        Py_XDECREF(measured);
         return NULL;
     }
+    Py_INCREF(kind);
     dom = evidence == Py_None ? Py_NewRef(Py_None) : PySequence_GetItem(evidence, index);
-    if (dom == NULL) {
-        return NULL;
-    }
     {
         PyObject *fields[BLOCK_FIELDS] = {
             PyLong_FromSsize_t(index),
             Py_NewRef(text),
-            Py_NewRef(kind),
+            kind,
             Py_NewRef(PyTuple_GET_ITEM(segment, 2)),
             Py_NewRef(PyTuple_GET_ITEM(segment, 3)),
             Py_NewRef(PyTuple_GET_ITEM(segment, 4)),
             Py_NewRef(PyTuple_GET_ITEM(segment, 5)),
-            Py_NewRef(measured),
+            measured,
             Py_NewRef(PyTuple_GET_ITEM(entry, 1)),
             dom,
         };
+        Py_DECREF(entry);
         return speedups_named_tuple(state->block_type, fields, BLOCK_FIELDS);
     }
 }
@@ -176,14 +190,17 @@ add_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if ((cjk = PyObject_IsTrue(args[4])) < 0) {
         return NULL;
     }
-    segments = PySequence_Fast(args[0], "add_blocks() takes a sequence of segments");
+    segments = segments_of(args[0]);
     if (segments == NULL) {
         return NULL;
     }
     blocks = args[7];
-    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(segments); i++) {
-        PyObject *block = block_of(state, segments, i, PyList_GET_SIZE(blocks), args[1],
-                                   args[2], args[3], cjk, args[5], args[6]);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(segments); i++) {
+        PyObject *segment = segment_at(segments, i), *block = NULL;
+        if (segment != NULL) {
+            block = block_of(state, segment, PyList_GET_SIZE(blocks), args[1], args[2],
+                             args[3], cjk, args[5], args[6]);
+        }
         if (block == NULL || PyList_Append(blocks, block) < 0) {
             Py_XDECREF(block);
             Py_DECREF(segments);
@@ -198,7 +215,25 @@ add_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 PyDoc_STRVAR(sample_words_doc,
              "sample_words(segments, words, limit, /)\n--\n\n"
              "document.python_sample_words: the first `limit` lower-cased words of the\n"
-             "segments, in order.");
+             "segments, in order (limit None: all of them).");
+
+/* islice's stop argument: None for no limit, else an integer from 0 to sys.maxsize. */
+static int
+sample_limit(PyObject *argument, Py_ssize_t *limit)
+{
+    if (argument == Py_None) {
+        *limit = PY_SSIZE_T_MAX;
+        return 0;
+    }
+    *limit = PyLong_Check(argument) ? PyLong_AsSsize_t(argument) : -1;
+    if (*limit < 0) {
+        PyErr_Clear();
+        PyErr_SetString(PyExc_ValueError, "Stop argument for islice() must be None or an "
+                        "integer: 0 <= x <= sys.maxsize.");
+        return -1;
+    }
+    return 0;
+}
 
 static PyObject *
 sample_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -209,27 +244,22 @@ sample_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "sample_words() takes (sequence, dict, int)");
         return NULL;
     }
-    limit = PyLong_AsSsize_t(args[2]);
-    if (limit == -1 && PyErr_Occurred()) {
+    if (sample_limit(args[2], &limit) < 0) {
         return NULL;
     }
-    segments = PySequence_Fast(args[0], "sample_words() takes a sequence of segments");
+    segments = segments_of(args[0]);
     if (segments == NULL) {
         return NULL;
     }
     sample = PyList_New(0);
-    for (Py_ssize_t i = 0; sample != NULL && i < PySequence_Fast_GET_SIZE(segments); i++) {
-        PyObject *segment = segment_at(segments, i), *entry, *lowered;
-        if (segment == NULL) {
-            Py_CLEAR(sample);
+    for (Py_ssize_t i = 0; sample != NULL && i < PyTuple_GET_SIZE(segments); i++) {
+        PyObject *segment, *entry, *lowered;
+        if (PyList_GET_SIZE(sample) >= limit) {
             break;
         }
-        entry = PyDict_GetItemWithError(args[1], PyTuple_GET_ITEM(segment, 0));
-        if (entry == NULL || !PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3
-            || !PyTuple_Check(PyTuple_GET_ITEM(entry, 1))) {
-            if (!PyErr_Occurred()) {
-                PyErr_SetString(PyExc_KeyError, "a segment's text has no words entry");
-            }
+        segment = segment_at(segments, i);
+        entry = segment == NULL ? NULL : words_entry_of(args[1], PyTuple_GET_ITEM(segment, 0));
+        if (entry == NULL) {
             Py_CLEAR(sample);
             break;
         }
@@ -243,9 +273,7 @@ sample_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 break;
             }
         }
-        if (sample != NULL && PyList_GET_SIZE(sample) >= limit) {
-            break;
-        }
+        Py_DECREF(entry);
     }
     Py_DECREF(segments);
     return sample;

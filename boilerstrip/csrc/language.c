@@ -16,9 +16,14 @@ reaches(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "reaches() takes (sequence of str, int)");
         return NULL;
     }
-    limit = PyLong_AsLong(args[1]);
-    if (limit == -1 && PyErr_Occurred()) {
-        return NULL;
+    {
+        /* Beyond the code points every word is below (too large) or none is (too small). */
+        int overflow;
+        limit = PyLong_AsLongAndOverflow(args[1], &overflow);
+        if (limit == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        limit = overflow > 0 ? 0x110000 : overflow < 0 ? 0 : limit;
     }
     words = PySequence_Fast(args[0], "reaches() takes a sequence of str");
     if (words == NULL) {
@@ -63,13 +68,15 @@ stopword_hits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "stopword_hits() takes (sequence, dict)");
         return NULL;
     }
-    sample = PySequence_Fast(args[0], "stopword_hits() takes a sequence of words");
+    /* A tuple of its own, and each owner tuple held while it is read: the look-ups may run
+     * Python code (a str subclass's __hash__) that changes what the caller passed. */
+    sample = PySequence_Tuple(args[0]);
     if (sample == NULL) {
         return NULL;
     }
     hits = PyDict_New();
-    for (Py_ssize_t i = 0; hits != NULL && i < PySequence_Fast_GET_SIZE(sample); i++) {
-        PyObject *languages = PyDict_GetItemWithError(args[1], PySequence_Fast_GET_ITEM(sample, i));
+    for (Py_ssize_t i = 0; hits != NULL && i < PyTuple_GET_SIZE(sample); i++) {
+        PyObject *languages = PyDict_GetItemWithError(args[1], PyTuple_GET_ITEM(sample, i));
         if (languages == NULL) {
             if (PyErr_Occurred()) {
                 Py_CLEAR(hits);
@@ -81,6 +88,7 @@ stopword_hits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             Py_CLEAR(hits);
             break;
         }
+        Py_INCREF(languages);
         for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(languages); k++) {
             PyObject *language = PyTuple_GET_ITEM(languages, k);
             PyObject *count = PyDict_GetItemWithError(hits, language), *next;
@@ -97,6 +105,7 @@ stopword_hits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
             Py_DECREF(next);
         }
+        Py_DECREF(languages);
     }
     Py_DECREF(sample);
     return hits;

@@ -29,6 +29,22 @@ speedups_named_tuple(PyObject *type, PyObject **fields, Py_ssize_t count)
 }
 
 int
+speedups_without_dict(PyObject *type, const char *function)
+{
+    PyTypeObject *checked = (PyTypeObject *)type;
+    int has_dict = checked->tp_dictoffset != 0;
+#ifdef Py_TPFLAGS_MANAGED_DICT
+    has_dict = has_dict || PyType_HasFeature(checked, Py_TPFLAGS_MANAGED_DICT);
+#endif
+    if (has_dict) {
+        PyErr_Format(PyExc_TypeError, "%s() needs a named tuple type without instance "
+                     "attributes, got %.100s", function, checked->tp_name);
+        return 0;
+    }
+    return 1;
+}
+
+int
 speedups_configured(module_state *state, const char *function)
 {
     if (state->block_type == NULL) {
@@ -94,6 +110,10 @@ configure(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         || !has_fields(args[2], block_fields, BLOCK_FIELDS)) {
         PyErr_SetString(PyExc_TypeError, "configure() needs the TextStats and Block named "
                         "tuples with the fields this module was written for");
+        return NULL;
+    }
+    if (!speedups_without_dict(args[1], "configure")
+        || !speedups_without_dict(args[2], "configure")) {
         return NULL;
     }
     if (!PyCallable_Check(args[3]) || !PyCallable_Check(args[4])) {

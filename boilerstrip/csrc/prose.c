@@ -30,17 +30,19 @@ score_of(PyObject *stats, int has_stopwords, const double *c, PyObject *score_ty
         PyErr_SetString(PyExc_TypeError, "a block's stats are not a TextStats");
         return NULL;
     }
-    words = stats_field(stats, 0);
-    stopwords = stats_field(stats, 2);
-    capitalised = stats_field(stats, 4);
-    digits = stats_field(stats, 5);
-    ends = PyObject_IsTrue(PyTuple_GET_ITEM(stats, 6));
-    comma = PyObject_IsTrue(PyTuple_GET_ITEM(stats, 7));
-    if (PyErr_Occurred() || ends < 0 || comma < 0) {
+    /* Read as score_stats reads them: the word count first, the rest only for words. */
+    if ((words = stats_field(stats, 0)) == -1 && PyErr_Occurred()) {
         return NULL;
     }
     if (words == 0) {
         return Py_NewRef(empty_score);
+    }
+    if (((stopwords = stats_field(stats, 2)) == -1 && PyErr_Occurred())
+        || ((capitalised = stats_field(stats, 4)) == -1 && PyErr_Occurred())
+        || ((digits = stats_field(stats, 5)) == -1 && PyErr_Occurred())
+        || (ends = PyObject_IsTrue(PyTuple_GET_ITEM(stats, 6))) < 0
+        || (comma = PyObject_IsTrue(PyTuple_GET_ITEM(stats, 7))) < 0) {
+        return NULL;
     }
     share = has_stopwords ? (double)stopwords / (double)words : c[NEUTRAL_STOPWORD_SHARE];
     z = c[BIAS] + c[PER_WORD] * (double)(words < c[WORD_CAP] ? words : (long long)c[WORD_CAP])
@@ -94,7 +96,12 @@ prose_scores(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if ((has_stopwords = PyObject_IsTrue(args[4])) < 0) {
         return NULL;
     }
-    blocks = PySequence_Fast(args[3], "prose_scores() takes a sequence of blocks");
+    if (!speedups_without_dict(args[1], "prose_scores")) {
+        return NULL;
+    }
+    /* A tuple of its own: hashing the stats (a dict key below) may run Python code that
+     * changes a list while it is read. The tuple holds each block, and a block its stats. */
+    blocks = PySequence_Tuple(args[3]);
     if (blocks == NULL) {
         return NULL;
     }
@@ -102,9 +109,9 @@ prose_scores(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
      * does: a score is a named tuple, which the cyclic GC tracks for as long as it lives,
      * and pages of one-word lines have millions of blocks with a handful of stats. */
     by_stats = PyDict_New();
-    scores = by_stats == NULL ? NULL : PyList_New(PySequence_Fast_GET_SIZE(blocks));
-    for (Py_ssize_t i = 0; scores != NULL && i < PySequence_Fast_GET_SIZE(blocks); i++) {
-        PyObject *block = PySequence_Fast_GET_ITEM(blocks, i), *stats, *score;
+    scores = by_stats == NULL ? NULL : PyList_New(PyTuple_GET_SIZE(blocks));
+    for (Py_ssize_t i = 0; scores != NULL && i < PyTuple_GET_SIZE(blocks); i++) {
+        PyObject *block = PyTuple_GET_ITEM(blocks, i), *stats, *score;
         if (!PyTuple_Check(block) || PyTuple_GET_SIZE(block) != BLOCK_FIELDS) {
             PyErr_SetString(PyExc_TypeError, "prose_scores() takes Blocks");
             Py_CLEAR(scores);

@@ -84,12 +84,19 @@ is_closer(Py_UCS4 c)
 static inline int
 is_str_argument(PyObject *argument, const char *function)
 {
-    if (PyUnicode_Check(argument)) {
-        return 1;
+    if (!PyUnicode_Check(argument)) {
+        PyErr_Format(PyExc_TypeError, "%s() takes a str, got %.100s", function,
+                     Py_TYPE(argument)->tp_name);
+        return 0;
     }
-    PyErr_Format(PyExc_TypeError, "%s() takes a str, got %.100s", function,
-                 Py_TYPE(argument)->tp_name);
-    return 0;
+#if PY_VERSION_HEX < 0x030C0000
+    /* A str made by the deprecated wide-character C API is read only once it is ready
+     * (every str Python code makes is). */
+    if (PyUnicode_READY(argument) < 0) {
+        return 0;
+    }
+#endif
+    return 1;
 }
 
 /* A tuple of the tuple subclass `type` (a named tuple) holding `fields`, whose references it
@@ -97,6 +104,10 @@ is_str_argument(PyObject *argument, const char *function)
  * fields must not be able to lead back to it); NULL, with every field released, when a
  * field is NULL or memory runs out (module.c). */
 PyObject *speedups_named_tuple(PyObject *type, PyObject **fields, Py_ssize_t count);
+/* Whether instances of `type` have no __dict__, which speedups_named_tuple's untracking
+ * needs (an attribute could lead back to the object); if not, a TypeError naming
+ * `function` (module.c). */
+int speedups_without_dict(PyObject *type, const char *function);
 /* Whether configure() was called; if not, a RuntimeError naming `function` (module.c). */
 int speedups_configured(module_state *state, const char *function);
 /* words_of() (words.c). */

@@ -201,7 +201,8 @@ normalize_text(PyObject *module, PyObject *text)
         written = normalize_ucs4(data, length, buffer);
         break;
     }
-    if (written == length && memcmp(buffer, data, (size_t)length * (size_t)kind) == 0) {
+    if (written == length && PyUnicode_CheckExact(text)
+        && memcmp(buffer, data, (size_t)length * (size_t)kind) == 0) {
         /* Already normal (a cleaned text cleaned again): the same object. */
         PyMem_Free(buffer);
         return Py_NewRef(text);

@@ -88,6 +88,7 @@ phrases_in(PyObject *words, PyObject *phrases, PyObject *phrase_sizes)
     }
     for (Py_ssize_t start = 0; start < count; start++) {
         PyObject *sizes = PyDict_GetItemWithError(phrase_sizes, PyTuple_GET_ITEM(words, start));
+        int status = 0;
         if (sizes == NULL) {
             if (PyErr_Occurred()) {
                 goto error;
@@ -98,30 +99,33 @@ phrases_in(PyObject *words, PyObject *phrases, PyObject *phrase_sizes)
             PyErr_SetString(PyExc_TypeError, "Lexicon.phrase_sizes must map words to tuples");
             goto error;
         }
+        /* Held while the phrase look-ups below run (a key's hash may be Python code). */
+        Py_INCREF(sizes);
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(sizes); i++) {
             Py_ssize_t size = PyLong_AsSsize_t(PyTuple_GET_ITEM(sizes, i));
             PyObject *key, *match;
             if (size == -1 && PyErr_Occurred()) {
-                goto error;
+                status = -1;
+                break;
             }
             if (size > count - start) {
                 continue;
             }
             key = PyTuple_GetSlice(words, start, start + size);
-            if (key == NULL) {
-                goto error;
-            }
-            match = PyDict_GetItemWithError(phrases, key);
-            Py_DECREF(key);
+            match = key == NULL ? NULL : PyDict_GetItemWithError(phrases, key);
+            Py_XDECREF(key);
             if (match != NULL) {
-                if (PyList_Append(found, match) < 0) {
-                    goto error;
-                }
+                status = PyList_Append(found, match);
                 break;
             }
             if (PyErr_Occurred()) {
-                goto error;
+                status = -1;
+                break;
             }
+        }
+        Py_DECREF(sizes);
+        if (status < 0) {
+            goto error;
         }
     }
     result = PyList_AsTuple(found);
@@ -175,6 +179,29 @@ vocabulary_of(PyObject *words, const vocabulary_tables *tables)
     return Py_BuildValue("(NN)", label, phrases);
 }
 
+/* hits[category], a list, made empty if missing (hits.setdefault(category, [])); a new
+ * reference, or NULL with TypeError when the value there is not a list. */
+static PyObject *
+category_indexes(PyObject *hits, PyObject *category)
+{
+    PyObject *indexes = PyDict_GetItemWithError(hits, category);
+    if (indexes == NULL) {
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        indexes = PyList_New(0);
+        if (indexes != NULL && PyDict_SetItem(hits, category, indexes) < 0) {
+            Py_CLEAR(indexes);
+        }
+        return indexes;
+    }
+    if (!PyList_Check(indexes)) {
+        PyErr_SetString(PyExc_TypeError, "hits must map categories to lists");
+        return NULL;
+    }
+    return Py_NewRef(indexes);
+}
+
 /* Add `index` to hits[category] for each distinct category of `label` and `phrases`. */
 static int
 add_hits(PyObject *hits, Py_ssize_t index, PyObject *label, PyObject *phrases,
@@ -199,21 +226,12 @@ add_hits(PyObject *hits, Py_ssize_t index, PyObject *label, PyObject *phrases,
         }
         seen = PySequence_Contains(done, category);
         if (seen == 0) {
-            indexes = PyDict_SetDefault(hits, category, Py_None);
-            if (indexes == Py_None) {
-                PyObject *fresh = PyList_New(0);
-                if (fresh == NULL || PyDict_SetItem(hits, category, fresh) < 0) {
-                    Py_XDECREF(fresh);
-                    Py_DECREF(category);
-                    goto finally;
-                }
-                indexes = fresh;
-                Py_DECREF(fresh); /* hits holds it */
-            }
+            indexes = category_indexes(hits, category);
             seen = indexes == NULL || PyList_Append(indexes, position) < 0
                        || PyList_Append(done, category) < 0
                        ? -1
                        : 0;
+            Py_XDECREF(indexes);
         }
         Py_DECREF(category);
         if (seen < 0) {
@@ -238,16 +256,24 @@ read_tables(PyObject *lexicon, PyObject *limits, vocabulary_tables *tables)
         return -1;
     }
     tables->scan_words = PyLong_AsSsize_t(PyTuple_GET_ITEM(limits, 0));
+    if (tables->scan_words == -1 && PyErr_Occurred()) {
+        return -1;
+    }
     tables->short_block_words = PyLong_AsSsize_t(PyTuple_GET_ITEM(limits, 1));
+    if (tables->short_block_words == -1 && PyErr_Occurred()) {
+        return -1;
+    }
     tables->consent_words = PyTuple_GET_ITEM(limits, 2);
-    tables->labels = PyObject_GetAttrString(lexicon, "labels");
-    tables->phrases = PyObject_GetAttrString(lexicon, "phrases");
-    tables->phrase_sizes = PyObject_GetAttrString(lexicon, "phrase_sizes");
-    tables->anchor_words = PyObject_GetAttrString(lexicon, "anchor_words");
-    longest = PyObject_GetAttrString(lexicon, "longest_label");
-    tables->longest_label = longest == NULL ? -1 : PyLong_AsSsize_t(longest);
-    Py_XDECREF(longest);
-    if (PyErr_Occurred()) {
+    if ((tables->labels = PyObject_GetAttrString(lexicon, "labels")) == NULL
+        || (tables->phrases = PyObject_GetAttrString(lexicon, "phrases")) == NULL
+        || (tables->phrase_sizes = PyObject_GetAttrString(lexicon, "phrase_sizes")) == NULL
+        || (tables->anchor_words = PyObject_GetAttrString(lexicon, "anchor_words")) == NULL
+        || (longest = PyObject_GetAttrString(lexicon, "longest_label")) == NULL) {
+        return -1;
+    }
+    tables->longest_label = PyLong_AsSsize_t(longest);
+    Py_DECREF(longest);
+    if (tables->longest_label == -1 && PyErr_Occurred()) {
         return -1;
     }
     if (!PyDict_Check(tables->labels) || !PyDict_Check(tables->phrases)
@@ -276,6 +302,7 @@ add_block_vocabulary(PyObject *block, const vocabulary_tables *tables, PyObject 
 {
     PyObject *words, *found, *label, *found_phrases;
     Py_ssize_t index;
+    int status = 0;
     if (!PyTuple_Check(block) || PyTuple_GET_SIZE(block) != BLOCK_FIELDS
         || !PyTuple_Check(PyTuple_GET_ITEM(block, BLOCK_WORDS))) {
         PyErr_SetString(PyExc_TypeError, "add_vocabulary() takes Blocks");
@@ -287,26 +314,35 @@ add_block_vocabulary(PyObject *block, const vocabulary_tables *tables, PyObject 
         return -1;
     }
     found = PyDict_GetItemWithError(seen, words);
-    if (found == NULL) {
-        if (PyErr_Occurred()) {
-            return -1;
-        }
+    if (found == NULL && PyErr_Occurred()) {
+        return -1;
+    }
+    if (found == NULL || found == Py_None) {
+        /* None counts as not seen, as seen.get() does. */
         found = vocabulary_of(words, tables);
         if (found == NULL || PyDict_SetItem(seen, words, found) < 0) {
             Py_XDECREF(found);
             return -1;
         }
-        Py_DECREF(found); /* seen holds it */
+    }
+    else if (!PyTuple_Check(found) || PyTuple_GET_SIZE(found) != 2
+             || !PyTuple_Check(PyTuple_GET_ITEM(found, 1))) {
+        PyErr_SetString(PyExc_TypeError, "seen must map words to (label, phrases) tuples");
+        return -1;
+    }
+    else {
+        Py_INCREF(found);
     }
     label = PyTuple_GET_ITEM(found, 0);
     found_phrases = PyTuple_GET_ITEM(found, 1);
     if (PyList_Append(labels, label) < 0 || PyList_Append(phrases, found_phrases) < 0) {
-        return -1;
+        status = -1;
     }
-    if (label == Py_None && PyTuple_GET_SIZE(found_phrases) == 0) {
-        return 0;
+    else if (label != Py_None || PyTuple_GET_SIZE(found_phrases) > 0) {
+        status = add_hits(hits, index, label, found_phrases, category_name);
     }
-    return add_hits(hits, index, label, found_phrases, category_name);
+    Py_DECREF(found);
+    return status;
 }
 
 PyDoc_STRVAR(add_vocabulary_doc,
@@ -330,16 +366,17 @@ add_vocabulary(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     category_name = PyUnicode_InternFromString("category");
-    blocks = PySequence_Fast(args[0], "add_vocabulary() takes a sequence of blocks");
-    if (blocks != NULL && category_name != NULL) {
+    /* A tuple of its own: the look-ups below may run Python code that changes a list. */
+    blocks = category_name == NULL ? NULL : PySequence_Tuple(args[0]);
+    if (blocks != NULL) {
         Py_ssize_t i = 0;
-        for (; i < PySequence_Fast_GET_SIZE(blocks); i++) {
-            if (add_block_vocabulary(PySequence_Fast_GET_ITEM(blocks, i), &tables, args[3],
-                                     args[4], args[5], args[6], category_name) < 0) {
+        for (; i < PyTuple_GET_SIZE(blocks); i++) {
+            if (add_block_vocabulary(PyTuple_GET_ITEM(blocks, i), &tables, args[3], args[4],
+                                     args[5], args[6], category_name) < 0) {
                 break;
             }
         }
-        if (i == PySequence_Fast_GET_SIZE(blocks)) {
+        if (i == PyTuple_GET_SIZE(blocks)) {
             result = Py_NewRef(Py_None);
         }
     }
