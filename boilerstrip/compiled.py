@@ -4,7 +4,7 @@
 text, tokenising and measuring each line, making its block, the prose scores, phrase look-ups,
 sentence keys, the language guess's counts); ``setup.py`` builds it where a C compiler is
 found and the install goes on without it otherwise. The Python code it mirrors stays the
-reference: the twins return the same values (tests/test_speedups.py), and the Python code
+reference: the twins return the same values (tests/test_speedups*.py), and the Python code
 runs where the module was not built, is of another version, or is switched off by setting
 ``BOILERSTRIP_PURE_PYTHON`` to anything but ``""`` or ``"0"``.
 """
