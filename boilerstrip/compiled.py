@@ -34,6 +34,6 @@ def load() -> ModuleType | None:
     return _speedups if getattr(_speedups, "VERSION", None) == VERSION else None
 
 
-# Loaded once per process: stats and normalize pick their functions at import.
+# Loaded once per process: each module with a twin picks its function at import.
 MODULE = load()
 ACTIVE = MODULE is not None

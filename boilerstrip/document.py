@@ -231,12 +231,12 @@ def python_add_blocks(
     looked up, its DOM evidence taken from ``evidence`` at the block's index."""
     for text, kind, start, end, line, group in segments:
         index = len(blocks)
+        initials, lowered, plain = words[text]
         found = stats.get(text)
         if found is None:
-            initials, lowered, plain = words[text]
             found = stats[text] = measure(text, initials, lowered, stopwords, cjk, plain)
         dom = None if evidence is None else evidence[index]
-        fields = (index, text, kinds[kind], start, end, line, group, found, words[text][1], dom)
+        fields = (index, text, kinds[kind], start, end, line, group, found, lowered, dom)
         blocks.append(_new_block(fields))
 
 
