@@ -31,6 +31,14 @@ _SKIPPED = frozenset(
     "audio canvas datalist embed head iframe math noscript object script select style svg"
     " template textarea title video".split()
 )
+# The same without <noscript>, for a page whose script-free rendering is its content.
+_SKIPPED_BUT_NOSCRIPT = _SKIPPED - {"noscript"}
+# A page is read with its <noscript> content when the walk without it found less than this
+# many characters and the <noscript> elements hold at least twice as many: forum engines
+# (Discourse) serve the whole thread there and an empty shell for their script to fill.
+# Generic "enable JavaScript" notices are a line or two, well under the floor.
+_SCRIPTED_SHELL_CHARS = 2000
+_NOSCRIPT_MIN_CHARS = 500
 # Block-level elements: each starts and ends a block.
 _GROUPED = frozenset("blockquote dl figure h1 h2 h3 h4 h5 h6 ol p pre ul".split())
 _BLOCK = _GROUPED | frozenset(
@@ -120,6 +128,9 @@ def walk_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence], list[An
     walk = _Walk()
     if root is not None:
         walk.run(root)
+        if _is_scripted_shell(walk, root):
+            walk = _Walk(_SKIPPED_BUT_NOSCRIPT)
+            walk.run(root)
     title = _title_of(walk.marked)
     if title:
         # The title is the first block: the walk's groups, counted without it, move up by one.
@@ -129,6 +140,19 @@ def walk_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence], list[An
         walk.evidence.insert(0, _TITLE_EVIDENCE)
     shift = 1 if title else 0
     return (*_rendered(walk.texts, walk.kinds, walk.groups, walk.evidence, shift), walk.marked)
+
+
+def _is_scripted_shell(walk: _Walk, root: Any) -> bool:
+    """Whether the page's text is in its ``<noscript>`` elements rather than outside them."""
+    shown = 0
+    for text in walk.texts:
+        shown += len(text)
+        if shown >= _SCRIPTED_SHELL_CHARS:
+            return False
+    hidden = 0
+    for element in root.iter("noscript"):
+        hidden += sum(len(text.strip()) for text in element.itertext())
+    return hidden >= max(_NOSCRIPT_MIN_CHARS, 2 * shown)
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -211,7 +235,8 @@ _MARKED_SET = frozenset(MARKED)
 class _Walk:
     """State of one walk: open elements, the text of the block being built, the blocks."""
 
-    def __init__(self) -> None:
+    def __init__(self, skipped_tags: frozenset[str] = _SKIPPED) -> None:
+        self._skipped_tags = skipped_tags
         # The blocks found, one entry each in these four lists (no object per block: each
         # would be one more for the cyclic GC to count and walk).
         self.texts: list[str] = []
@@ -247,10 +272,11 @@ class _Walk:
         tags, attrs_stack, parts, marked = self._tags, self._attrs, self._parts, self.marked
         owners, cell_starts = self._owners, self._cell_starts
         action_of = _ACTIONS.get
+        skipped_tags = self._skipped_tags
         for event, element in walker:
             if event == "start":
                 tag = element.tag
-                if tag.__class__ is not str or tag in _SKIPPED:
+                if tag.__class__ is not str or tag in skipped_tags:
                     attrs = None
                 else:
                     items = element.items()
