@@ -16,6 +16,7 @@ from boilerstrip.compiled import MODULE
 from boilerstrip.deadline import Deadline
 from boilerstrip.lexicon import Lexicon, PhraseMatch, lexicon_for
 from boilerstrip.prose import ProseScore, prose_scores
+from boilerstrip.records import Records, find_records
 from boilerstrip.result import Decision, Removal, RemovalLog
 
 if TYPE_CHECKING:
@@ -217,6 +218,13 @@ class Context:
         from boilerstrip.filters.scraped import looks_scraped
 
         return looks_scraped(self)
+
+    @cached_property
+    def records(self) -> Records | None:
+        """HTML: the page's run of repeated records (``boilerstrip.records``), if any."""
+        if self.document.source_kind != "html":
+            return None
+        return find_records(self.document.blocks)
 
     def page_wide_tags(self, share: float) -> frozenset[str]:
         """The tags around more than ``share`` of the blocks (``dom.page_wide_tags``),

@@ -77,6 +77,13 @@ _ARTICLE_STRUCTURE = frozenset(
 )
 _ARTICLE_STRUCTURE_WEIGHT = 2.0
 _RECALL_MIN_LIKELIHOOD = 0.95
+# HTML: the kept blocks of a run of linked records (``boilerstrip.records``: a listing's
+# items) weigh this much each, as the article's structured blocks do. wcxb-dev HTML F1, no
+# weight / 0.7 / 2.0: listing 0.499 / 0.553 / 0.566, collection 0.531 / 0.550 / 0.554,
+# wcxb articles 0.950 / 0.948 / 0.948 (two small agency pages), scrapinghub 0.975 / 0.975 /
+# 0.974. Applying it only when the run holds 15% or 30% of the page's words lost listings
+# (0.563 / 0.543) and saved no article.
+_RECORD_WEIGHT = 2.0
 # An element path: a block's tag, its ancestors' tags and their class/id words.
 _Path = tuple[str, tuple[str, ...], frozenset[str]]
 # HTML: a figure's caption stands inside the article, so removing it says nothing about
@@ -99,6 +106,7 @@ class MainBodyFilter(DocumentFilter):
             return
         weights = [_weight(ctx, b) for c in ctx.deadline.chunks(ctx.document.blocks) for b in c]
         _furniture_against(ctx, weights)
+        _records_for(ctx, weights)
         article = _html_bounds(ctx, weights)
         if article is not None:
             weights = _outside_against(weights, article)
@@ -289,6 +297,17 @@ def _furniture_against(ctx: Context, weights: list[float]) -> None:
             and (dom.tag in furniture or not furniture.isdisjoint(dom.ancestors))
         ):
             weights[block.index] = -weights[block.index]
+
+
+def _records_for(ctx: Context, weights: list[float]) -> None:
+    """HTML: the kept blocks of the page's run of repeated records (a listing's items) weigh
+    for the body however little each reads like prose."""
+    records = ctx.records
+    if records is None or not records.linked:
+        return
+    for index in range(records.first, records.last + 1):
+        if weights[index] < _RECORD_WEIGHT and not ctx.is_removed(index):
+            weights[index] = _RECORD_WEIGHT
 
 
 def _outside_against(weights: list[float], bounds: tuple[int, int]) -> list[float]:

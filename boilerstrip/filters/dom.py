@@ -89,6 +89,7 @@ class DomFilter(DocumentFilter):
             return
         page_wide = ctx.page_wide_tags(self.page_wide_share)
         marks = _furniture_marks(ctx.document.blocks)
+        records = ctx.records
         # The blocks of one element path share its verdicts: each is worked out once.
         by_path: dict[_PathKey, tuple[Removal | None, Removal | None]] = {}
         for chunk in ctx.deadline.chunks(kept):
@@ -103,8 +104,14 @@ class DomFilter(DocumentFilter):
                 # Captions, linked cards and furniture by name go whatever they read like;
                 # furniture elements only when it is not long prose.
                 removal = verdicts[0]
+                in_records = records is not None and block.index in records
+                if in_records and removal is not None and removal.code == "in_link":
+                    # A listing's items are links: their titles are its content.
+                    removal = None
                 if removal is None and not self._is_prose(block, ctx):
-                    removal = verdicts[1] or _link_block_removal(block, dom)
+                    removal = verdicts[1] or (
+                        None if in_records else _link_block_removal(block, dom)
+                    )
                 if removal is not None:
                     yield block, removal
 

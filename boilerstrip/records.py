@@ -1,0 +1,101 @@
+"""Repeated records in an HTML page: the items of a listing, a collection or a thread.
+
+A listing's items (a search result, a product card, an event, a forum post) are built from
+one template, so the blocks that open them - the item's title, usually a heading or a link -
+share one element path: the same tag, the same ancestors and the same class/id words, over
+and over. Menus repeat too, but their items are a word or two and stand in ``<nav>``; an
+article's paragraphs share a path too, but they are prose, not titles.
+
+``find_records`` finds the most repeated such path and the run of blocks its occurrences
+span: from the first title to the end of the last item (as long as the items before it were
+on average). Filters use it as evidence: inside the run, link titles are the items', not
+teasers to strip, and the main-body pass can take the run as the page's content when it
+outweighs the prose around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from boilerstrip.blocks import Block, BlockKind, DomEvidence
+
+# At least this many items make a listing: three is a row of teasers under an article.
+MIN_RECORDS = 4
+# An item's title is a few words on average: menu entries are one or two.
+_MIN_TITLE_WORDS = 2.5
+# Elements that hold page furniture: items inside them are menus and sidebars.
+_FURNITURE = frozenset({"nav", "aside", "footer", "header"})
+_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "a"})
+
+_PathKey = tuple[str, tuple[str, ...], frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Records:
+    """The run of blocks ``first``..``last`` holding ``count`` items that open with a block
+    on the element path ``path``; ``words`` is how many words the run holds."""
+
+    first: int
+    last: int
+    count: int
+    words: int
+    path: _PathKey
+    # Whether most titles are links (a listing's) rather than plain headings (an article's
+    # sections share a path too).
+    linked: bool
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self.first <= index <= self.last
+
+
+def find_records(blocks: Sequence[Block]) -> Records | None:
+    """The page's main run of repeated records, or ``None`` when it has none."""
+    occurrences: dict[_PathKey, list[int]] = {}
+    for block in blocks:
+        dom = block.dom
+        if dom is not None and _may_open_item(block, dom):
+            occurrences.setdefault((dom.tag, dom.ancestors, dom.attr_words), []).append(
+                block.index
+            )
+    best: Records | None = None
+    for path, indexes in occurrences.items():
+        if len(indexes) < MIN_RECORDS:
+            continue
+        titles = sum(blocks[i].stats.words for i in indexes) / len(indexes)
+        if titles < _MIN_TITLE_WORDS:
+            continue
+        run = _run_of(blocks, path, indexes)
+        if best is None or run.words > best.words:
+            best = run
+    return best
+
+
+def _may_open_item(block: Block, dom: DomEvidence) -> bool:
+    """A heading, or a block that is a link, outside the page's furniture."""
+    if not _FURNITURE.isdisjoint(dom.ancestors) or dom.tag in _FURNITURE:
+        return False
+    if block.kind is BlockKind.HEADING or dom.tag in _TITLE_TAGS:
+        return True
+    return "a" in dom.ancestors or dom.link_share >= 0.95
+
+
+def _run_of(blocks: Sequence[Block], path: _PathKey, indexes: list[int]) -> Records:
+    """The run from the first title to the last item's end (its length the mean of the
+    others', and no further than a block on a furniture path)."""
+    first = indexes[0]
+    mean_gap = (indexes[-1] - first) / (len(indexes) - 1)
+    last = min(len(blocks) - 1, indexes[-1] + max(0, round(mean_gap) - 1))
+    for index in range(indexes[-1] + 1, last + 1):
+        dom = blocks[index].dom
+        if dom is None or not _FURNITURE.isdisjoint(dom.ancestors):
+            last = index - 1
+            break
+    words = sum(b.stats.words for b in blocks[first : last + 1])
+    linked = sum(1 for i in indexes if _is_link(blocks[i])) * 2 > len(indexes)
+    return Records(first, last, len(indexes), words, path, linked)
+
+
+def _is_link(block: Block) -> bool:
+    dom = block.dom
+    return dom is not None and (dom.tag == "a" or "a" in dom.ancestors or dom.link_share >= 0.5)
