@@ -51,8 +51,10 @@ KINDS: tuple[str, str] = ("must_keep", "must_remove")
 # Set to 0.88 the same hour, knowingly: the first-<h1> anchor (metadata.find_page_metadata)
 # keeps two product pages' purchase boxes (4 snippets lost, 2 won; 398 of 449, 0.886) while
 # raising HTML F1 on all 1,337 wcxb-dev pages 0.803 -> 0.807 (product pages +0.029).
-SNIPPET_SHARE_FLOOR: float = 0.88
-F1_FLOOR: float = 0.80  # the measured 0.8105 minus 0.01, rounded down
+# Raised with the <noscript> reading and the repeated-records evidence (2026-12-07): 406 of
+# 449 right (0.904), F1 0.821 (P 0.818, R 0.823).
+SNIPPET_SHARE_FLOOR: float = 0.90
+F1_FLOOR: float = 0.81  # the measured 0.8206 minus 0.01, rounded down
 
 _WS = re.compile(r"\s+")
 

@@ -106,19 +106,32 @@ class MainBodyFilter(DocumentFilter):
             return
         weights = [_weight(ctx, b) for c in ctx.deadline.chunks(ctx.document.blocks) for b in c]
         _furniture_against(ctx, weights)
-        _records_for(ctx, weights)
-        article = _html_bounds(ctx, weights)
-        if article is not None:
-            weights = _outside_against(weights, article)
-        span = body_span(weights, ctx.page.title_index)
-        if span is None:
+        bounds = _body_bounds(ctx, list(weights))
+        with_records = _records_for(ctx, weights)
+        if with_records:
+            # A listing's items and the prose around them (an intro, a buying guide) are
+            # both the page's: the body is the span of each.
+            listing = _body_bounds(ctx, weights)
+            if bounds is None or listing is None:
+                bounds = bounds or listing
+            else:
+                spans = sorted((bounds, listing))
+                if spans[1][0] <= spans[0][1] + 1:
+                    bounds = (spans[0][0], max(spans[0][1], spans[1][1]))
+                else:
+                    yield from self._outside(ctx, kept, [spans[0], spans[1]])
+                    return
+        if bounds is None:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
             return
-        span = _along_main_path(ctx, weights, _past_leading_junk(ctx, span))
-        first, last = _extend(ctx, span)
-        if article is not None:
-            # Widening stops at the article element's edges.
-            first, last = max(first, article[0]), min(last, article[1])
+        yield from self._outside(ctx, kept, [bounds])
+
+    def _outside(
+        self, ctx: Context, kept: Sequence[Block], spans: list[tuple[int, int]]
+    ) -> Iterator[tuple[Block, Removal]]:
+        """The kept blocks outside every one of ``spans`` (in order, not overlapping)."""
+        first, last = spans[0][0], spans[-1][1]
+        between = Removal(Category.OTHER, "between_bodies", "between the listing and its prose")
         # One removal per side: thousands of menu lines share the same reason.
         before = Removal(
             Category.NAVIGATION, "before_body", f"before the article body (blocks {first}-{last})"
@@ -127,9 +140,26 @@ class MainBodyFilter(DocumentFilter):
             Category.OTHER, "after_body", f"after the article body (blocks {first}-{last})"
         )
         for block in kept:
-            outside = block.index < first or block.index > last
-            if outside and not _kept_for_recall(ctx, block):
-                yield block, before if block.index < first else after
+            index = block.index
+            if any(start <= index <= end for start, end in spans) or _kept_for_recall(ctx, block):
+                continue
+            yield block, before if index < first else after if index > last else between
+
+
+def _body_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | None:
+    """The first and last block of the body under ``weights`` (``None``: no prose)."""
+    article = _html_bounds(ctx, weights)
+    if article is not None:
+        weights = _outside_against(weights, article)
+    span = body_span(weights, ctx.page.title_index)
+    if span is None:
+        return None
+    span = _along_main_path(ctx, weights, _past_leading_junk(ctx, span))
+    first, last = _extend(ctx, span)
+    if article is not None:
+        # Widening stops at the article element's edges.
+        first, last = max(first, article[0]), min(last, article[1])
+    return first, last
 
 
 def _along_main_path(ctx: Context, weights: list[float], span: tuple[int, int]) -> tuple[int, int]:
@@ -299,15 +329,16 @@ def _furniture_against(ctx: Context, weights: list[float]) -> None:
             weights[block.index] = -weights[block.index]
 
 
-def _records_for(ctx: Context, weights: list[float]) -> None:
+def _records_for(ctx: Context, weights: list[float]) -> bool:
     """HTML: the kept blocks of the page's run of repeated records (a listing's items) weigh
     for the body however little each reads like prose."""
     records = ctx.records
     if records is None or not records.linked:
-        return
+        return False
     for index in range(records.first, records.last + 1):
         if weights[index] < _RECORD_WEIGHT and not ctx.is_removed(index):
             weights[index] = _RECORD_WEIGHT
+    return True
 
 
 def _outside_against(weights: list[float], bounds: tuple[int, int]) -> list[float]:
