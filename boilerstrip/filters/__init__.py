@@ -17,6 +17,7 @@ from boilerstrip.filters.promo import (
 from boilerstrip.filters.registry import mark_builtin, register
 from boilerstrip.filters.related import RelatedFilter
 from boilerstrip.filters.rules import FunctionRule, PatternRule, PhraseRule
+from boilerstrip.filters.site import SiteTemplateFilter
 
 # The default order: metadata first (the headline anchors other rules), block-level families
 # next, then the passes that need to know what those removed. Duplicates go before the
@@ -35,6 +36,7 @@ BUILTIN_FILTERS: tuple[Filter, ...] = (
     CommentsFilter(),
     DuplicatesFilter(),
     MainBodyFilter(),
+    SiteTemplateFilter(),
 )
 DEFAULT_ORDER: tuple[str, ...] = tuple(f.name for f in BUILTIN_FILTERS)
 
@@ -64,5 +66,6 @@ __all__ = [
     "PatternRule",
     "PhraseRule",
     "RelatedFilter",
+    "SiteTemplateFilter",
     "SocialFilter",
 ]
