@@ -23,6 +23,8 @@ from boilerstrip.filters.site import SiteTemplateFilter
 # next, then the passes that need to know what those removed. Duplicates go before the
 # main-body span, so a repeat removed inside the body cannot leave boilerplate stranded at
 # the span's edge (which a second cleaning would then trim: clean must be idempotent).
+# The site template (a no-op without ``template=``) runs last: it trims what the site repeats
+# inside the body and cannot move the span (see filters/site.py for the measurements).
 BUILTIN_FILTERS: tuple[Filter, ...] = (
     HeadlineFilter(),
     DomFilter(),
