@@ -79,6 +79,10 @@ class SiteTemplate:
         # Read-only, so a template shared between calls or threads cannot change under them.
         object.__setattr__(self, "counts", MappingProxyType(dict(self.counts)))
 
+    def __reduce__(self) -> tuple[type[SiteTemplate], tuple[int, dict[int, int], str | None]]:
+        # A read-only mapping does not pickle; worker processes of a batch need templates.
+        return SiteTemplate, (self.pages, dict(self.counts), self.host)
+
     @classmethod
     def learn(
         cls,

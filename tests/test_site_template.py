@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -140,6 +141,12 @@ def test_save_and_load_round_trip(tmp_path: Path) -> None:
     data = json.loads(path.read_text("utf-8"))
     assert data["version"] == 1 and data["format"] == "boilerstrip-site-template"
     assert data["pages"] == 6 and len(data["counts"]) == len(template.counts)
+
+
+def test_a_template_pickles_for_worker_processes() -> None:
+    template = SiteTemplate.learn(site_pages(), host="example.com")
+    copy = pickle.loads(pickle.dumps(template))
+    assert copy == template and copy.counts == template.counts
 
 
 def _valid() -> dict[str, object]:
