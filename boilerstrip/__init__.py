@@ -11,6 +11,7 @@ from boilerstrip.errors import (
     InvalidOptionError,
     RuleError,
     RuleTimeoutError,
+    TemplateError,
     UnknownFilterError,
 )
 from boilerstrip.filters import BlockFilter, Context, DocumentFilter, Favor, PatternRule, PhraseRule
@@ -18,6 +19,7 @@ from boilerstrip.filters.registry import register, registered_names, rule, unreg
 from boilerstrip.pipeline import Pipeline
 from boilerstrip.result import Category, Decision, Metadata, Removal, Result
 from boilerstrip.rules_file import load_rules
+from boilerstrip.template import SiteTemplate, learn_templates_by_host
 
 __version__ = "0.1.0"
 
@@ -45,11 +47,14 @@ __all__ = [
     "Result",
     "RuleError",
     "RuleTimeoutError",
+    "SiteTemplate",
+    "TemplateError",
     "TextStats",
     "UnknownFilterError",
     "__version__",
     "clean",
     "extract",
+    "learn_templates_by_host",
     "load_rules",
     "register",
     "registered_names",

@@ -7,6 +7,7 @@ from boilerstrip.filters.base import Favor
 from boilerstrip.pipeline import Pipeline
 from boilerstrip.render import render_text
 from boilerstrip.result import Result
+from boilerstrip.template import SiteTemplate
 
 
 def extract(
@@ -19,6 +20,7 @@ def extract(
     input_format: str = "auto",
     url: str | None = None,
     pipeline: Pipeline | None = None,
+    template: SiteTemplate | None = None,
 ) -> Result:
     """Everything boilerstrip finds in ``source``: metadata, kept and removed blocks.
 
@@ -29,7 +31,8 @@ def extract(
     ``favor`` trades recall for precision ("precision", "balanced", "recall"); ``timeout``
     (seconds) and ``max_bytes`` bound the work; ``language`` overrides the guess (and an
     HTML page's ``<html lang>``). ``url`` (absolute http or https) goes into the metadata
-    and names the site when the page does not.
+    and names the site when the page does not. ``template``, a ``SiteTemplate`` learned
+    from other pages of the same site, removes the blocks the site repeats on most pages.
     """
     chosen = pipeline if pipeline is not None else Pipeline.default()
     return chosen.extract(
@@ -40,6 +43,7 @@ def extract(
         language=language,
         input_format=input_format,
         url=url,
+        template=template,
     )
 
 
@@ -53,6 +57,7 @@ def clean(
     input_format: str = "auto",
     url: str | None = None,
     pipeline: Pipeline | None = None,
+    template: SiteTemplate | None = None,
 ) -> str:
     """The clean article body of ``source``: paragraphs in order, one blank line apart."""
     result = extract(
@@ -64,5 +69,6 @@ def clean(
         input_format=input_format,
         url=url,
         pipeline=pipeline,
+        template=template,
     )
     return render_text(result)

@@ -41,3 +41,7 @@ class RuleTimeoutError(BoilerstripError, TimeoutError):
 
 class ExtractionTimeoutError(BoilerstripError, TimeoutError):
     """A call to ``clean``/``extract`` ran past its ``timeout``."""
+
+
+class TemplateError(BoilerstripError, ValueError):
+    """A site template file or document is unreadable or not a site template."""

@@ -20,6 +20,7 @@ from boilerstrip.filters.registry import as_filter
 from boilerstrip.metadata import checked_url, report_metadata
 from boilerstrip.render import render_text
 from boilerstrip.result import Category, Removal, Result
+from boilerstrip.template import SiteTemplate
 
 _BUILTIN_TYPES = frozenset(type(f) for f in BUILTIN_FILTERS)
 
@@ -122,6 +123,7 @@ class Pipeline:
         language: str | None = None,
         input_format: str = "auto",
         url: str | None = None,
+        template: SiteTemplate | None = None,
     ) -> Result:
         """Run every filter over ``source`` and return the full ``Result``.
 
@@ -129,8 +131,11 @@ class Pipeline:
         BeautifulSoup object, an lxml element or tree); ``input_format`` ("auto", "text",
         "html") says which, or lets the start of the page tell. ``url``, an absolute http(s)
         URL, is reported in the metadata and names the site when the page does not.
+        ``template``, a ``SiteTemplate`` learned from pages of the page's site, lets the
+        ``site_template`` pass remove the blocks the site repeats.
         """
         url = checked_url(url)
+        _check_template(template)
         deadline = Deadline(timeout)
         document = build_document(
             source,
@@ -139,7 +144,7 @@ class Pipeline:
             language=language,
             deadline=deadline,
         )
-        ctx = Context(document, _to_favor(favor), deadline)
+        ctx = Context(document, _to_favor(favor), deadline, template)
         for filter_ in self.filters:
             ctx.check_deadline()
             _run_filter(filter_, ctx)
@@ -156,6 +161,13 @@ def _to_favor(favor: Favor | str) -> Favor:
     except ValueError:
         known = ", ".join(f.value for f in Favor)
         raise InvalidOptionError(f"favor must be one of {known}, got {favor!r}") from None
+
+
+def _check_template(template: object) -> None:
+    if template is not None and not isinstance(template, SiteTemplate):
+        raise InvalidOptionError(
+            f"template must be a boilerstrip.SiteTemplate (or None), got {type(template).__name__}"
+        )
 
 
 def _run_filter(filter_: Filter, ctx: Context) -> None:

@@ -22,6 +22,7 @@ class Category(StrEnum):
     LEGAL = "legal"
     COMMENT = "comment"
     DUPLICATE = "duplicate"
+    TEMPLATE = "template"  # repeated across the pages of the site (filters.site)
     TITLE = "title"
     METADATA = "metadata"
     OTHER = "other"

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 DEFAULT_NAMES = (
     "metadata", "dom", "advertisement", "newsletter", "cookie", "social", "legal",
-    "navigation", "related", "comments", "duplicates", "main_body",
+    "navigation", "related", "comments", "duplicates", "main_body", "site_template",
 )  # fmt: skip
 PUBLIC = [
     "Block", "BlockFilter", "BlockKind", "BoilerstripError", "Category", "Context",
@@ -35,7 +35,9 @@ PUBLIC = [
     "FilterContractError", "InputTooLargeError", "InputTypeError", "InvalidOptionError",
     "Metadata", "PatternRule",
     "PhraseRule", "Pipeline", "Removal", "Result", "RuleError", "RuleTimeoutError",
-    "TextStats", "UnknownFilterError", "__version__", "clean", "extract", "load_rules",
+    "SiteTemplate", "TemplateError",
+    "TextStats", "UnknownFilterError", "__version__", "clean", "extract",
+    "learn_templates_by_host", "load_rules",
     "register", "registered_names", "rule", "unregister",
 ]  # fmt: skip
 PROMO = "Use code SAVE20 at checkout"
@@ -150,7 +152,7 @@ def test_unknown_filter_name_lists_known_names() -> None:
 
 def test_add_before_and_run(kit: type[Kit]) -> None:
     pipeline = Pipeline.default().add(_promo, before="duplicates")
-    assert pipeline.names[-3:] == ("_promo", "duplicates", "main_body")
+    assert pipeline.names[-4:] == ("_promo", "duplicates", "main_body", "site_template")
     assert Pipeline.default().names == DEFAULT_NAMES  # the original is unchanged
     p0, p1, p2 = kit.prose
     decision = kit.verdict(pipeline.extract(kit.text([p0, p1, PROMO, p2])), PROMO)

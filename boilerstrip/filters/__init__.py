@@ -17,11 +17,14 @@ from boilerstrip.filters.promo import (
 from boilerstrip.filters.registry import mark_builtin, register
 from boilerstrip.filters.related import RelatedFilter
 from boilerstrip.filters.rules import FunctionRule, PatternRule, PhraseRule
+from boilerstrip.filters.site import SiteTemplateFilter
 
 # The default order: metadata first (the headline anchors other rules), block-level families
 # next, then the passes that need to know what those removed. Duplicates go before the
 # main-body span, so a repeat removed inside the body cannot leave boilerplate stranded at
 # the span's edge (which a second cleaning would then trim: clean must be idempotent).
+# The site template (a no-op without ``template=``) runs last: it trims what the site repeats
+# inside the body and cannot move the span (see filters/site.py for the measurements).
 BUILTIN_FILTERS: tuple[Filter, ...] = (
     HeadlineFilter(),
     DomFilter(),
@@ -35,6 +38,7 @@ BUILTIN_FILTERS: tuple[Filter, ...] = (
     CommentsFilter(),
     DuplicatesFilter(),
     MainBodyFilter(),
+    SiteTemplateFilter(),
 )
 DEFAULT_ORDER: tuple[str, ...] = tuple(f.name for f in BUILTIN_FILTERS)
 
@@ -64,5 +68,6 @@ __all__ = [
     "PatternRule",
     "PhraseRule",
     "RelatedFilter",
+    "SiteTemplateFilter",
     "SocialFilter",
 ]

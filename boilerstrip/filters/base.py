@@ -21,6 +21,7 @@ from boilerstrip.result import Decision, Removal, RemovalLog
 
 if TYPE_CHECKING:
     from boilerstrip.metadata import PageMetadata
+    from boilerstrip.template import SiteTemplate
 
 
 # Phrases are looked for in blocks up to this long: a cookie notice can be a long paragraph,
@@ -119,7 +120,8 @@ class Context:
 
     It holds per-block evidence several filters need (labels, phrase matches, prose scores),
     computed once in a single pass, and the decisions made so far, so later filters see
-    earlier removals.
+    earlier removals. ``template`` is the site template the caller passed, if any (what the
+    ``site_template`` pass reads).
     """
 
     def __init__(
@@ -127,9 +129,11 @@ class Context:
         document: Document,
         favor: Favor = Favor.BALANCED,
         deadline: Deadline | None = None,
+        template: SiteTemplate | None = None,
     ) -> None:
         self.document = document
         self.favor = favor
+        self.template = template
         self.lexicon: Lexicon = lexicon_for(document.language)
         self.deadline = deadline if deadline is not None else Deadline(None)
         self._starts: list[int] | None = None
