@@ -139,7 +139,7 @@ class Pipeline:
             language=language,
             deadline=deadline,
         )
-        ctx = Context(document, _to_favor(favor), deadline)
+        ctx = Context(document, _to_favor(favor), deadline, url)
         for filter_ in self.filters:
             ctx.check_deadline()
             _run_filter(filter_, ctx)
