@@ -16,6 +16,7 @@ from boilerstrip.errors import (
 )
 from boilerstrip.filters import BlockFilter, Context, DocumentFilter, Favor, PatternRule, PhraseRule
 from boilerstrip.filters.registry import register, registered_names, rule, unregister
+from boilerstrip.page_type import PageType
 from boilerstrip.pipeline import Pipeline
 from boilerstrip.result import Category, Decision, Metadata, Removal, Result
 from boilerstrip.rules_file import load_rules
@@ -40,6 +41,7 @@ __all__ = [
     "InputTypeError",
     "InvalidOptionError",
     "Metadata",
+    "PageType",
     "PatternRule",
     "PhraseRule",
     "Pipeline",

@@ -286,9 +286,20 @@ def report_metadata(ctx: Context, url: str | None = None) -> Metadata:
     found = ctx.page
     document = ctx.document
     page = document.page
+    guess = ctx.page_type_guess
+    kind, evidence = guess.page_type, guess.evidence
     if page is None:
         site = site_of(url)
-        return Metadata(found.title, found.byline, found.date, document.language, url, site)
+        return Metadata(
+            found.title,
+            found.byline,
+            found.date,
+            document.language,
+            url,
+            site,
+            page_type=kind,
+            page_type_evidence=evidence,
+        )
     canonical = _web_url(page.canonical_url, url)
     site = page.site_name or site_of(url) or site_of(canonical)
     # The declared language stands in only where the words name none: one the caller gave,
@@ -303,6 +314,8 @@ def report_metadata(ctx: Context, url: str | None = None) -> Metadata:
         url=url,
         site_name=site,
         canonical_url=canonical,
+        page_type=kind,
+        page_type_evidence=evidence,
     )
 
 

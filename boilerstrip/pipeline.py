@@ -144,7 +144,7 @@ class Pipeline:
             language=language,
             deadline=deadline,
         )
-        ctx = Context(document, _to_favor(favor), deadline, template)
+        ctx = Context(document, _to_favor(favor), deadline, template, url)
         for filter_ in self.filters:
             ctx.check_deadline()
             _run_filter(filter_, ctx)

@@ -302,6 +302,8 @@ def result_to_dict(result: Result) -> dict[str, object]:
         "url": meta.url,
         "canonical_url": meta.canonical_url,
         "site_name": meta.site_name,
+        "page_type": meta.page_type.value,
+        "page_type_evidence": meta.page_type_evidence,
         "body": render_text(result),
         "removed": [
             {

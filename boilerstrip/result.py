@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from boilerstrip.blocks import Block, Document
+from boilerstrip.page_type import PageType
 
 
 class Category(StrEnum):
@@ -141,7 +142,9 @@ class Metadata:
     ``byline`` names the author(s); ``date`` is ISO 8601 (YYYY-MM-DD); ``language`` a
     primary language subtag ("en"). ``url`` is the one the caller passed; ``canonical_url``
     the one an HTML page declares for itself; ``site_name`` what the page calls its site,
-    else the host of ``url`` (or of ``canonical_url``) without "www.".
+    else the host of ``url`` (or of ``canonical_url``) without "www.". ``page_type`` is the
+    guessed kind of page (``page_type.guess_page_type``) and ``page_type_evidence`` what
+    decided it, for people ("schema.org Product").
     """
 
     title: str | None = None
@@ -151,6 +154,8 @@ class Metadata:
     url: str | None = None
     site_name: str | None = None
     canonical_url: str | None = None
+    page_type: PageType = PageType.ARTICLE
+    page_type_evidence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ PUBLIC = [
     "Block", "BlockFilter", "BlockKind", "BoilerstripError", "Category", "Context",
     "Decision", "Document", "DocumentFilter", "ExtractionTimeoutError", "Favor",
     "FilterContractError", "InputTooLargeError", "InputTypeError", "InvalidOptionError",
-    "Metadata", "PatternRule",
+    "Metadata", "PageType", "PatternRule",
     "PhraseRule", "Pipeline", "Removal", "Result", "RuleError", "RuleTimeoutError",
     "SiteTemplate", "TemplateError",
     "TextStats", "UnknownFilterError", "__version__", "clean", "extract",

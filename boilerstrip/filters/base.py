@@ -15,6 +15,7 @@ from boilerstrip.blocks import Block, Document
 from boilerstrip.compiled import MODULE
 from boilerstrip.deadline import Deadline
 from boilerstrip.lexicon import Lexicon, PhraseMatch, lexicon_for
+from boilerstrip.page_type import PageType, PageTypeGuess, guess_page_type
 from boilerstrip.prose import ProseScore, prose_scores
 from boilerstrip.records import Records, find_records
 from boilerstrip.result import Decision, Removal, RemovalLog
@@ -121,7 +122,10 @@ class Context:
     It holds per-block evidence several filters need (labels, phrase matches, prose scores),
     computed once in a single pass, and the decisions made so far, so later filters see
     earlier removals. ``template`` is the site template the caller passed, if any (what the
-    ``site_template`` pass reads).
+    ``site_template`` pass reads); ``url`` is the caller's (checked) page address, if given.
+
+    A filter for one kind of page reads the guess as ``ctx.page_type`` (a ``PageType``) and
+    stands aside on the others: ``if ctx.page_type is not PageType.FORUM: return None``.
     """
 
     def __init__(
@@ -130,10 +134,12 @@ class Context:
         favor: Favor = Favor.BALANCED,
         deadline: Deadline | None = None,
         template: SiteTemplate | None = None,
+        url: str | None = None,
     ) -> None:
         self.document = document
         self.favor = favor
         self.template = template
+        self.url = url
         self.lexicon: Lexicon = lexicon_for(document.language)
         self.deadline = deadline if deadline is not None else Deadline(None)
         self._starts: list[int] | None = None
@@ -239,6 +245,17 @@ class Context:
 
             found = self._page_wide[share] = page_wide_tags(self.document.blocks, share)
         return found
+
+    @cached_property
+    def page_type_guess(self) -> PageTypeGuess:
+        """The page's type and the evidence that decided it (``page_type``), guessed once
+        per call, on first use, from the document and ``url``."""
+        return guess_page_type(self.document, self.url)
+
+    @property
+    def page_type(self) -> PageType:
+        """The guessed kind of page: what type-specific filters gate on."""
+        return self.page_type_guess.page_type
 
     @cached_property
     def page(self) -> PageMetadata:

@@ -38,6 +38,11 @@ class PageMeta:
     language: str | None = None
     canonical_url: str | None = None
     site_name: str | None = None
+    # What kind of page it says it is (``page_type`` reads these): the schema.org types of
+    # its JSON-LD nodes and microdata items, distinct, in order of first appearance, and its
+    # ``og:type`` lower-cased.
+    schema_types: tuple[str, ...] = ()
+    og_type: str | None = None
 
 
 # Longer values are not metadata but a page stuffing its head; they are cut before any work.
@@ -50,8 +55,21 @@ _MAX_JSON_LD_SCRIPTS = 16
 _MAX_NODES = 200
 _MAX_AUTHORS = 5
 _META_KEYS = frozenset(
-    {"og:title", "og:site_name", "og:url", "author", "article:author", "article:published_time"}
+    {
+        "og:title",
+        "og:site_name",
+        "og:type",
+        "og:url",
+        "author",
+        "article:author",
+        "article:published_time",
+    }
 )
+# Distinct schema.org types kept; a page naming more is a catalogue, and its first ones tell.
+_MAX_SCHEMA_TYPES = 32
+# Microdata items read for their type: the first ones of a page (its main entity and the
+# repeated items after it) say what it is; a catalogue of thousands is not read through.
+_MAX_ITEMS = 200
 # @type values of the node that describes the article itself.
 _ARTICLE_TYPE_ENDS = ("Article", "Posting", "Report", "Review")
 _LANGUAGE_TAG = regex.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
@@ -69,7 +87,8 @@ def page_meta(root: Any, marked: Iterable[Any] | None = None) -> PageMeta:
     if marked is None:
         marked = root.iter("meta", "link", "script", "time")
     metas, canonical, scripts, time_date = _collect(marked)
-    linked = _linked_data(scripts)
+    nodes = _json_ld_nodes(scripts)
+    linked = _linked_data(nodes)
 
     def meta(key: str) -> str | None:
         return _text(metas.get(key))
@@ -82,7 +101,13 @@ def page_meta(root: Any, marked: Iterable[Any] | None = None) -> PageMeta:
         language=language_code(_text(root.get("lang") or root.get(_XML_LANG))),
         canonical_url=_canonical(_text(canonical), meta("og:url")),
         site_name=_site_name(_first(meta("og:site_name"), linked.publisher)),
+        schema_types=_schema_types(nodes, root),
+        og_type=_lowered(meta("og:type")),
     )
+
+
+def _lowered(value: str | None) -> str | None:
+    return value.lower() if value else None
 
 
 def _first(*values: str | None) -> str | None:
@@ -194,12 +219,35 @@ class _LinkedData:
     publisher: str | None = None
 
 
-def _linked_data(scripts: list[str]) -> _LinkedData:
-    """What the first article node of the page's JSON-LD blocks says (a page's other nodes,
-    breadcrumbs and web-site descriptions, name the publisher at most)."""
+def _json_ld_nodes(scripts: list[str]) -> list[dict[str, Any]]:
+    """The nodes of every JSON-LD block, in order (see ``_nodes``)."""
     nodes: list[dict[str, Any]] = []
     for script in scripts:
         nodes.extend(_nodes(_parsed_json(script)))
+    return nodes
+
+
+def _schema_types(nodes: list[dict[str, Any]], root: Any) -> tuple[str, ...]:
+    """The distinct schema.org types the page's JSON-LD nodes and microdata items name
+    ("Product", not "https://schema.org/Product"), bounded by ``_MAX_SCHEMA_TYPES``."""
+    found: dict[str, None] = {}
+    for node in nodes:
+        found.update(dict.fromkeys(_types(node)))
+    # An XPath over the parsed tree runs in C; only the attribute values come to Python.
+    for value in root.xpath("descendant-or-self::*/@itemtype")[:_MAX_ITEMS]:
+        found.update(dict.fromkeys(str(value).split()))
+    names = (_text(_type_name(name)) for name in found)
+    return tuple(dict.fromkeys(n for n in names if n))[:_MAX_SCHEMA_TYPES]
+
+
+def _type_name(value: str) -> str:
+    """A schema.org type's name: "Product" of "https://schema.org/Product" or "schema:Product"."""
+    return value.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+
+
+def _linked_data(nodes: list[dict[str, Any]]) -> _LinkedData:
+    """What the first article node of the page's JSON-LD nodes says (a page's other nodes,
+    breadcrumbs and web-site descriptions, name the publisher at most)."""
     by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     article = next((n for n in nodes if _is_article(n)), None)
     if article is None:
