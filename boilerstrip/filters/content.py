@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from boilerstrip.blocks import Block, BlockKind
 from boilerstrip.filters.base import Context, DocumentFilter, Favor
 from boilerstrip.filters.dom import FURNITURE_TAGS, PAGE_WIDE_SHARE
+from boilerstrip.page_type import PageType
 from boilerstrip.result import Category, Removal
 from boilerstrip.span import body_span
 
@@ -77,6 +78,16 @@ _ARTICLE_STRUCTURE = frozenset(
 )
 _ARTICLE_STRUCTURE_WEIGHT = 2.0
 _RECALL_MIN_LIKELIHOOD = 0.95
+# Pages guessed (``ctx.page_type``) to be a thread, a listing, a collection or a service page
+# keep every run of prose whose weights sum to at least _ISLAND_MIN_SUM besides the best span:
+# their content is posts, items or sections between chrome. wcxb-dev F1 with the guess, HTML /
+# text: forum 0.711 -> 0.743 / 0.603 -> 0.680, service 0.750 -> 0.760 / 0.732 -> 0.733,
+# listing 0.567 -> 0.576, collection 0.564 -> 0.569 / 0.470 -> 0.486; product pages only in
+# text (0.477 -> 0.500; HTML 0.528 -> 0.520). On every page (no gate) articles fell 0.949 ->
+# 0.935 and scrapinghub 0.974 -> 0.941. Sums 20 and 50 measured; 20 kept.
+_ISLAND_TYPES = frozenset({PageType.FORUM, PageType.LISTING, PageType.COLLECTION, PageType.SERVICE})
+_TEXT_ISLAND_TYPES = _ISLAND_TYPES | {PageType.PRODUCT}
+_ISLAND_MIN_SUM = 20.0
 # HTML: the kept blocks of a run of linked records (``boilerstrip.records``: a listing's
 # items) weigh this much each, as the article's structured blocks do. wcxb-dev HTML F1, no
 # weight / 0.7 / 2.0: listing 0.499 / 0.553 / 0.566, collection 0.531 / 0.550 / 0.554,
@@ -124,6 +135,9 @@ class MainBodyFilter(DocumentFilter):
         if bounds is None:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
             return
+        if _has_islands(ctx):
+            yield from self._outside(ctx, kept, _with_islands(weights, bounds))
+            return
         yield from self._outside(ctx, kept, [bounds])
 
     def _outside(
@@ -144,6 +158,32 @@ class MainBodyFilter(DocumentFilter):
             if any(start <= index <= end for start, end in spans) or _kept_for_recall(ctx, block):
                 continue
             yield block, before if index < first else after if index > last else between
+
+
+def _has_islands(ctx: Context) -> bool:
+    """Whether the page's body is several runs of prose (``_ISLAND_TYPES``)."""
+    kinds = _ISLAND_TYPES if ctx.document.source_kind == "html" else _TEXT_ISLAND_TYPES
+    return ctx.page_type in kinds
+
+
+def _with_islands(weights: list[float], bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """``bounds`` and every other run of blocks whose weights sum to at least
+    ``_ISLAND_MIN_SUM`` (a thread's later posts, between their chrome), in order."""
+    threshold = _ISLAND_MIN_SUM
+    spans = [bounds]
+    for start, end in ((0, bounds[0] - 1), (bounds[1] + 1, len(weights) - 1)):
+        run_sum, run_start, best_sum, best_end = 0.0, start, 0.0, -1
+        for position in range(start, end + 1):
+            if run_sum <= 0.0:
+                if best_sum >= threshold:
+                    spans.append((run_start, best_end))
+                run_sum, run_start, best_sum = 0.0, position, 0.0
+            run_sum += weights[position]
+            if run_sum > best_sum:
+                best_sum, best_end = run_sum, position
+        if best_sum >= threshold:
+            spans.append((run_start, best_end))
+    return sorted(spans)
 
 
 def _body_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | None:
