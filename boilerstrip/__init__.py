@@ -1,6 +1,7 @@
 """boilerstrip: strip web-page boilerplate and return the article body, with reasons."""
 
 from boilerstrip.api import clean, extract
+from boilerstrip.batch import BatchItem, PageResult, clean_many, extract_many
 from boilerstrip.blocks import Block, BlockKind, Document, TextStats
 from boilerstrip.errors import (
     BoilerstripError,
@@ -9,6 +10,7 @@ from boilerstrip.errors import (
     InputTooLargeError,
     InputTypeError,
     InvalidOptionError,
+    MissingExtraError,
     RuleError,
     RuleTimeoutError,
     UnknownFilterError,
@@ -22,6 +24,7 @@ from boilerstrip.rules_file import load_rules
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchItem",
     "Block",
     "BlockFilter",
     "BlockKind",
@@ -38,6 +41,8 @@ __all__ = [
     "InputTypeError",
     "InvalidOptionError",
     "Metadata",
+    "MissingExtraError",
+    "PageResult",
     "PatternRule",
     "PhraseRule",
     "Pipeline",
@@ -49,7 +54,9 @@ __all__ = [
     "UnknownFilterError",
     "__version__",
     "clean",
+    "clean_many",
     "extract",
+    "extract_many",
     "load_rules",
     "register",
     "registered_names",

@@ -41,3 +41,16 @@ class RuleTimeoutError(BoilerstripError, TimeoutError):
 
 class ExtractionTimeoutError(BoilerstripError, TimeoutError):
     """A call to ``clean``/``extract`` ran past its ``timeout``."""
+
+
+class MissingExtraError(BoilerstripError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the
+    extra that brings it (``pip install "boilerstrip[progress]"``)."""
+
+
+def missing_extra(package: str, extra: str, feature: str) -> MissingExtraError:
+    """The error for ``feature`` needing ``package``, installed by ``boilerstrip[extra]``."""
+    return MissingExtraError(
+        f"{feature} needs the {package} package: pip install 'boilerstrip[{extra}]' "
+        f"(or pip install {package})"
+    )

@@ -30,12 +30,13 @@ DEFAULT_NAMES = (
     "navigation", "related", "comments", "duplicates", "main_body",
 )  # fmt: skip
 PUBLIC = [
-    "Block", "BlockFilter", "BlockKind", "BoilerstripError", "Category", "Context",
+    "BatchItem", "Block", "BlockFilter", "BlockKind", "BoilerstripError", "Category", "Context",
     "Decision", "Document", "DocumentFilter", "ExtractionTimeoutError", "Favor",
     "FilterContractError", "InputTooLargeError", "InputTypeError", "InvalidOptionError",
-    "Metadata", "PatternRule",
+    "Metadata", "MissingExtraError", "PageResult", "PatternRule",
     "PhraseRule", "Pipeline", "Removal", "Result", "RuleError", "RuleTimeoutError",
-    "TextStats", "UnknownFilterError", "__version__", "clean", "extract", "load_rules",
+    "TextStats", "UnknownFilterError", "__version__", "clean", "clean_many", "extract",
+    "extract_many", "load_rules",
     "register", "registered_names", "rule", "unregister",
 ]  # fmt: skip
 PROMO = "Use code SAVE20 at checkout"
