@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -43,11 +43,13 @@ _OPTIONS = ("favor", "timeout", "max_bytes", "language", "input_format", "url", 
 class BatchItem:
     """One page of a batch and what identifies it: ``id`` and ``url`` are carried into its
     result; ``url`` (when an absolute http(s) URL) is also the page's address for
-    ``extract``, in place of the batch's ``url=`` option."""
+    ``extract``, in place of the batch's ``url=`` option, and ``input_format`` (when set)
+    replaces the batch's for this page (an archive mixes HTML responses and WET text)."""
 
     page: object
     id: Identifier | None = None
     url: str | None = None
+    input_format: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,8 @@ class _Job(Generic[T]):
             options = dict(self.options)
             if url is not None and is_web_url(url):
                 options["url"] = url
+            if item.input_format is not None:
+                options["input_format"] = item.input_format
             result = self.pipeline.extract(item.page, **options)  # type: ignore[arg-type]
             value = render_text(result) if self.render else result
             return PageResult(index, ident, url, value)  # type: ignore[arg-type]
@@ -152,8 +156,11 @@ def clean_many(
     progress: bool | Literal["auto"] = False,
     page_key: str | None = None,
     **options: object,
-) -> Iterator[PageResult[str]]:
+) -> Generator[PageResult[str], None, None]:
     """The clean body of each source, in input order, as ``PageResult``s (``value``: text).
+
+    A generator: pages are read as results are asked for; ``close()`` it (or let it go) to
+    stop early, which ends its worker processes.
 
     ``sources`` holds pages (``str``/``bytes``), ``BatchItem``s or records (mappings with the
     page under ``page_key`` and optional "id" and "url"). ``options`` are those of ``clean``
@@ -173,7 +180,7 @@ def extract_many(
     progress: bool | Literal["auto"] = False,
     page_key: str | None = None,
     **options: object,
-) -> Iterator[PageResult[Result]]:
+) -> Generator[PageResult[Result], None, None]:
     """``extract`` of each source, in input order (``value``: the ``Result``); see
     ``clean_many`` for the sources and options."""
     return _many(sources, jobs, chunksize, progress, page_key, options, render=False)
@@ -188,7 +195,7 @@ def _many(
     options: dict[str, object],
     *,
     render: bool,
-) -> Iterator[PageResult[T]]:
+) -> Generator[PageResult[T], None, None]:
     # Everything is checked here, at the call, so a bad option fails before any page runs
     # and before the (lazy) generator below is first advanced.
     workers = _checked_jobs(jobs)
@@ -203,7 +210,7 @@ def _many(
 
 def _results(
     job: _Job[T], sources: Iterator[object], jobs: int, chunksize: int, bar: Progress
-) -> Iterator[PageResult[T]]:
+) -> Generator[PageResult[T], None, None]:
     with bar:
         if jobs == 1:
             for index, source in enumerate(sources):

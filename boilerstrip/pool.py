@@ -103,7 +103,9 @@ def ordered_map(
     try:
         for chunk in chunks:
             pending.append(workers.submit(chunk))
-            if len(pending) >= window:
+            # Results leave as soon as they are ready, not only when the window is full: a
+            # slow stream of pages (a pipe) still sees its results come out.
+            while pending and (len(pending) >= window or pending[0].future.done()):
                 yield workers.collect(pending.popleft(), lost)
         while pending:
             yield workers.collect(pending.popleft(), lost)
