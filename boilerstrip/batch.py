@@ -198,6 +198,12 @@ def _many(
 ) -> Generator[PageResult[T], None, None]:
     # Everything is checked here, at the call, so a bad option fails before any page runs
     # and before the (lazy) generator below is first advanced.
+    if isinstance(sources, (str, bytes, bytearray, Mapping, BatchItem)):
+        # Iterating one page would clean it character by character (or key by key).
+        raise InvalidOptionError(
+            f"sources must be an iterable of pages, got one {type(sources).__name__}; "
+            "pass [page] for a single page, or use clean()/extract()"
+        )
     workers = _checked_jobs(jobs)
     _positive("chunksize", chunksize)
     pipeline = options.pop("pipeline", None) or Pipeline.default()

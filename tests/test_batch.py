@@ -229,6 +229,12 @@ def test_bad_options_fail_at_the_call(options: dict[str, object], message: str) 
             function(untouchable(), **options)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("single", [PROSE, PROSE.encode(), {"text": PROSE}])
+def test_one_page_instead_of_an_iterable_of_pages_is_refused(single: object) -> None:
+    with pytest.raises(InvalidOptionError, match=r"an iterable of pages.*\[page\]"):
+        clean_many(single)  # type: ignore[arg-type]
+
+
 def test_unpicklable_pipeline_is_refused_for_workers_but_runs_in_process() -> None:
     pipeline = Pipeline.default().add(lambda block: None, name="inline")
     with pytest.raises(InvalidOptionError, match=r"filter 'inline' cannot be sent.*jobs=1"):
