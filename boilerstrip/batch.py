@@ -206,8 +206,9 @@ def _many(
         )
     workers = _checked_jobs(jobs)
     _positive("chunksize", chunksize)
-    pipeline = options.pop("pipeline", None) or Pipeline.default()
-    job: _Job[T] = _Job(_checked_pipeline(pipeline), _checked_options(options), render, page_key)
+    pipeline = options.pop("pipeline", None)
+    chosen = Pipeline.default() if pipeline is None else _checked_pipeline(pipeline)
+    job: _Job[T] = _Job(chosen, _checked_options(options), render, page_key)
     if workers > 1:
         _check_picklable(job)
     bar = progress_bar(progress, _length(sources))

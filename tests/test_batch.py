@@ -219,6 +219,7 @@ def untouchable() -> Iterator[str]:
         ({"jobs": 0}, "jobs must be a whole number"),
         ({"chunksize": 0}, "chunksize must be a whole number"),
         ({"pipeline": ["navigation"]}, "pipeline must be a boilerstrip.Pipeline"),
+        ({"pipeline": []}, "pipeline must be a boilerstrip.Pipeline, got list"),
         ({"progress": "sometimes"}, "progress must be True, False or 'auto'"),
         ({"colour": True}, "unknown option 'colour'"),
     ],
