@@ -1,6 +1,7 @@
 """boilerstrip: strip web-page boilerplate and return the article body, with reasons."""
 
 from boilerstrip.api import clean, extract
+from boilerstrip.batch import BatchItem, PageResult, clean_many, extract_many
 from boilerstrip.blocks import Block, BlockKind, Document, TextStats
 from boilerstrip.errors import (
     BoilerstripError,
@@ -9,6 +10,7 @@ from boilerstrip.errors import (
     InputTooLargeError,
     InputTypeError,
     InvalidOptionError,
+    MissingExtraError,
     RuleError,
     RuleTimeoutError,
     TemplateError,
@@ -25,6 +27,7 @@ from boilerstrip.template import SiteTemplate, learn_templates_by_host
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchItem",
     "Block",
     "BlockFilter",
     "BlockKind",
@@ -41,6 +44,8 @@ __all__ = [
     "InputTypeError",
     "InvalidOptionError",
     "Metadata",
+    "MissingExtraError",
+    "PageResult",
     "PageType",
     "PatternRule",
     "PhraseRule",
@@ -55,7 +60,9 @@ __all__ = [
     "UnknownFilterError",
     "__version__",
     "clean",
+    "clean_many",
     "extract",
+    "extract_many",
     "learn_templates_by_host",
     "load_rules",
     "register",

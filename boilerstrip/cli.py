@@ -1,39 +1,43 @@
 """Command line: ``boilerstrip FILE...`` prints the clean body of scraped pages.
 
-One file prints its result as it is. Several files, a glob pattern or ``--output-dir`` run
-a batch: each result goes to standard output under a header line (JSON Lines for
-``--format json``) or to a file of its own, and a page that fails is reported on standard
-error while the others still run.
+One file prints its result as it is. Several files, a glob pattern, ``--output-dir``, JSON
+Lines records (``--input-jsonl FIELD``) or WARC/WET archives run a batch (``--jobs N``
+worker processes, a progress bar on a terminal's stderr): each result goes to standard
+output under a header line (JSON Lines for ``--format json`` and for records) or to a file
+of its own, and a page that fails is reported on standard error while the others still run.
+Ctrl-C stops a batch with exit code 130, keeping every line already written.
 """
 
 from __future__ import annotations
 
 import argparse
 import glob
-import gzip
-import io
-import json
 import os
 import sys
-import zlib
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
-from typing import TextIO
 
 from boilerstrip import __version__, compiled
-from boilerstrip.document import DEFAULT_MAX_BYTES
+from boilerstrip.batch import BatchItem, extract_many, identity_of
+from boilerstrip.cli_output import (
+    RENDERERS,
+    DirectorySink,
+    Origin,
+    RecordSink,
+    Sink,
+    StdoutSink,
+    rendered,
+    stdout_colour,
+)
 from boilerstrip.errors import BoilerstripError
 from boilerstrip.filters.base import Favor
 from boilerstrip.pipeline import Pipeline
-from boilerstrip.render import render_json, render_markdown, render_text, result_to_dict
-from boilerstrip.result import Category, Result
+from boilerstrip.sources import STDIN, is_archive, iter_jsonl, iter_warc, read_page
 
-_RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
-_SUFFIXES = {"text": ".txt", "markdown": ".md", "json": ".json"}
-# ANSI colours for --explain: kept text plain, metadata blue, everything removed dim/red.
-_GREEN, _BLUE, _RED, _DIM, _RESET = "\033[32m", "\033[34m", "\033[31m", "\033[2m", "\033[0m"
-_GZIP_MAGIC = b"\x1f\x8b"
-_STDIN = "-"
+# What a shell reports for a program ended by Ctrl-C (128 + SIGINT).
+_INTERRUPTED = 130
 
 
 def _version() -> str:
@@ -52,9 +56,10 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="FILE",
         help="a page as text or HTML, gzipped or not; '-' reads standard input; a quoted"
-        " glob pattern ('pages/*.html.gz') is expanded",
+        " glob pattern ('pages/*.html.gz') is expanded; .warc, .warc.gz, .wet and .wet.gz"
+        " files are archives of pages (the 'warc' extra)",
     )
-    parser.add_argument("--format", choices=sorted(_RENDERERS), default="text")
+    parser.add_argument("--format", choices=sorted(RENDERERS), default="text")
     parser.add_argument(
         "--explain", action="store_true", help="print every block with its verdict and reason"
     )
@@ -84,47 +89,45 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILTER",
         help="switch a built-in filter off (repeatable)",
     )
+    _batch_arguments(parser)
     parser.add_argument("--version", action="version", version=_version())
     return parser
 
 
-# --- reading ---------------------------------------------------------------------------------
-class _ReadError(BoilerstripError):
-    """A page could not be read; the message names the file already."""
+def _batch_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="clean a batch in N worker processes (0: one per core; default 1, this process)",
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress bar on standard error for a batch (default: when it is a terminal;"
+        " needs the 'progress' extra)",
+    )
+    parser.add_argument(
+        "--input-jsonl",
+        metavar="FIELD",
+        help="the files are JSON Lines, one object a line with the page in FIELD (and"
+        " optional id and url, carried to the JSON Lines output)",
+    )
 
 
-def _read_source(name: str) -> bytes:
-    """The bytes of a page, gunzipped when they are gzip data, whatever the file is called."""
-    if name == _STDIN:
-        return _gunzipped(sys.stdin.buffer.read(), "standard input")
-    path = Path(name)
-    if path.is_dir():
-        raise _ReadError(f"{name} is a directory, not a page")
+def _jobs(value: str) -> int:
     try:
-        return _gunzipped(path.read_bytes(), name)
-    except FileNotFoundError:
-        raise _ReadError(f"no such file: {name}") from None
-    except OSError as error:
-        raise _ReadError(f"cannot read {name}: {error.strerror or error}") from None
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0, got {value!r}")
+    return jobs
 
 
-def _gunzipped(data: bytes, name: str) -> bytes:
-    if not data.startswith(_GZIP_MAGIC):
-        return data
-    try:
-        # Reading stops one byte past the size limit: a small file that inflates to
-        # gigabytes never fills memory.
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
-            page = unzipped.read(DEFAULT_MAX_BYTES + 1)
-    except (OSError, EOFError, zlib.error) as error:
-        raise _ReadError(f"{name} is not valid gzip data: {error}") from None
-    if len(page) > DEFAULT_MAX_BYTES:
-        raise _ReadError(
-            f"{name} decompresses to more than {DEFAULT_MAX_BYTES:,} bytes, the size limit"
-        )
-    return page
-
-
+# --- which files ---------------------------------------------------------------------------
 def _expand(arguments: Sequence[str]) -> tuple[list[str], list[str], bool]:
     """The files the arguments name (each once, in order), the patterns that matched
     nothing, and whether any pattern was expanded: a pattern means a batch, however many
@@ -134,7 +137,7 @@ def _expand(arguments: Sequence[str]) -> tuple[list[str], list[str], bool]:
     patterned = False
     for argument in arguments:
         # A file whose name holds '*' or '[' is still that file.
-        if argument == _STDIN or not glob.has_magic(argument) or Path(argument).exists():
+        if argument == STDIN or not glob.has_magic(argument) or Path(argument).exists():
             names.append(argument)
             continue
         patterned = True
@@ -153,136 +156,102 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
     return pipeline
 
 
-def _extract(pipeline: Pipeline, name: str, args: argparse.Namespace) -> Result:
-    return pipeline.extract(
-        _read_source(name),
+def _extract_one(pipeline: Pipeline, name: str, args: argparse.Namespace) -> str:
+    result = pipeline.extract(
+        read_page(name),
         favor=args.favor,
         language=args.language,
         input_format=args.input_format,
         url=args.url,
     )
+    return rendered(result, args, stdout_colour())
 
 
-def _rendered(result: Result, args: argparse.Namespace, colour: bool) -> str:
-    output = explain(result, colour) if args.explain else _RENDERERS[args.format](result)
-    return output + "\n" if output else ""
+# --- batches ---------------------------------------------------------------------------------
+class _Inputs:
+    """The pages of a batch's files, read lazily, with where each came from. A file that
+    cannot be read (or a bad line of one) is reported and counted, and the batch goes on."""
 
+    def __init__(self, names: Sequence[str], args: argparse.Namespace) -> None:
+        self._names = names
+        self._field: str | None = args.input_jsonl
+        self.failures = 0
+        # The origins of the pages handed out and not yet back: results come in input order,
+        # and the batch reads only a bounded window ahead.
+        self.origins: deque[Origin] = deque()
 
-def explain(result: Result, colour: bool) -> str:
-    """Every block, one per line: verdict, category, filter, reason and the text."""
-    lines = []
-    for block, decision in result.verdicts():
-        if decision is None:
-            verdict, paint = "KEEP", _GREEN
-            detail = ""
+    def report(self, message: str) -> None:
+        self.failures += 1
+        _error(message)
+
+    def pages(self) -> Iterator[object]:
+        for name in self._names:
+            try:
+                for page, origin in self._read(name):
+                    self.origins.append(origin)
+                    yield page
+            except BoilerstripError as error:  # unreadable, or an archive without warcio
+                self.report(str(error))
+
+    def _read(self, name: str) -> Iterator[tuple[object, Origin]]:
+        if self._field is not None:
+            for record in iter_jsonl(name, self._field, self.report):
+                yield record, Origin(name, *identity_of(record))
+        elif is_archive(name):
+            for item in iter_warc(name, self.report):
+                yield item, Origin(name, item.id, item.url)
         else:
-            meta = decision.category in (Category.TITLE, Category.METADATA)
-            verdict, paint = decision.category.value.upper(), _BLUE if meta else _RED
-            detail = f" [{decision.filter}: {decision.reason}]"
-        text = block.text if len(block.text) <= 100 else block.text[:97] + "..."
-        if colour:
-            lines.append(
-                f"{paint}{verdict:<13}{_RESET}{block.index:>4} {text}{_DIM}{detail}{_RESET}"
-            )
-        else:
-            lines.append(f"{verdict:<13}{block.index:>4} {text}{detail}")
-    return "\n".join(lines)
+            yield BatchItem(read_page(name)), Origin(name)
 
 
-def _stdout_colour() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-# --- batch output ----------------------------------------------------------------------------
-class _StdoutSink:
-    """Results one after another on standard output, each found again by its file name:
-    JSON Lines with a "file" key, or a ``==> FILE <==`` header line (as ``head`` writes)."""
-
-    def __init__(self, args: argparse.Namespace, out: TextIO) -> None:
-        self._args = args
-        self._out = out
-        self._colour = _stdout_colour()
-        self._written = 0
-
-    def write(self, name: str, result: Result) -> None:
-        if self._args.format == "json" and not self._args.explain:
-            entry = {"file": name, **result_to_dict(result)}
-            text = json.dumps(entry, ensure_ascii=False) + "\n"
-        else:
-            separator = "\n" if self._written else ""
-            text = f"{separator}==> {name} <==\n" + _rendered(result, self._args, self._colour)
-        self._out.write(text)
-        # Flushed page by page: a reader sees progress, and errors on stderr fall in place.
-        self._out.flush()
-        self._written += 1
-
-
-class _DirectorySink:
-    """One output file per page, named after it: ``page.html.gz`` -> ``DIR/page.md``."""
-
-    def __init__(self, args: argparse.Namespace, names: Sequence[str]) -> None:
-        self._args = args
-        self._directory: Path = args.output_dir
-        self._suffix = ".txt" if args.explain else _SUFFIXES[args.format]
-        self._inputs = {Path(n).resolve() for n in names if n != _STDIN}
-        self._claimed: dict[Path, str] = {}
-        try:
-            self._directory.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise BoilerstripError(
-                f"cannot create {self._directory}: {error.strerror or error}"
-            ) from None
-
-    def write(self, name: str, result: Result) -> None:
-        path = self._path_for(name)
-        try:
-            path.write_text(_rendered(result, self._args, colour=False), encoding="utf-8")
-        except OSError as error:
-            raise BoilerstripError(f"cannot write {path}: {error.strerror or error}") from None
-
-    def _path_for(self, name: str) -> Path:
-        base = "stdin" if name == _STDIN else Path(name).name
-        if base.lower().endswith(".gz"):
-            base = base[: -len(".gz")]
-        path = self._directory / (Path(base).stem + self._suffix)
-        # Never overwrite a page of this batch, nor the output of another one.
-        if path.resolve() in self._inputs:
-            raise BoilerstripError(f"{path} is an input; choose another --output-dir")
-        other = self._claimed.setdefault(path, name)
-        if other != name:
-            raise BoilerstripError(f"{path} already holds the output of {other}")
-        return path
+def _sink(args: argparse.Namespace, names: Sequence[str], records: bool) -> Sink:
+    if records and (args.output_dir or args.explain):
+        option = "--output-dir" if args.output_dir else "--explain"
+        raise BoilerstripError(
+            f"{option} takes pages, not JSON Lines or WARC records (their output is JSON Lines)"
+        )
+    if records:
+        return RecordSink(args, sys.stdout)
+    return DirectorySink(args, names) if args.output_dir else StdoutSink(args, sys.stdout)
 
 
 def _run_batch(
     pipeline: Pipeline, names: Sequence[str], unmatched: Sequence[str], args: argparse.Namespace
 ) -> int:
     """Every page in turn; a page that fails is reported and the others still run."""
-    failures = len(unmatched)
     for pattern in unmatched:
         _error(f"no file matches {pattern}")
-    sink: _StdoutSink | _DirectorySink
+    inputs = _Inputs(names, args)
     try:
-        sink = _DirectorySink(args, names) if args.output_dir else _StdoutSink(args, sys.stdout)
+        sink = _sink(args, names, bool(args.input_jsonl) or any(map(is_archive, names)))
+        results = extract_many(
+            inputs.pages(),
+            jobs=args.jobs or None,
+            progress="auto" if args.progress is None else args.progress,
+            page_key=args.input_jsonl,
+            pipeline=pipeline,
+            favor=args.favor,
+            language=args.language,
+            input_format=args.input_format,
+            url=args.url,
+        )
     except BoilerstripError as error:
         _error(str(error))
         return 1
-    for name in names:
-        try:
-            sink.write(name, _extract(pipeline, name, args))
-        except _ReadError as error:
-            failures += 1
-            _error(str(error))
-        except BoilerstripError as error:
-            failures += 1
-            _error(f"{name}: {error}")
-        except BrokenPipeError:
-            raise
-        except Exception as error:
-            # A bug on one page must not lose the rest of a long batch; it still fails it.
-            failures += 1
-            _error(f"{name}: unexpected {type(error).__name__}: {error}")
-    return 1 if failures else 0
+    failures = len(unmatched)
+    with closing(results):
+        for result in results:
+            origin = inputs.origins.popleft()
+            where = origin.file if origin.id is None else f"{origin.file} [{origin.id}]"
+            try:
+                if result.value is None:
+                    sink.fail(origin, str(result.error))
+                    raise BoilerstripError(str(result.error))
+                sink.write(origin, result.value)
+            except BoilerstripError as error:
+                failures += 1
+                _error(f"{where}: {error}")
+    return 1 if failures or inputs.failures else 0
 
 
 # --- entry point -----------------------------------------------------------------------------
@@ -294,6 +263,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``boilerstrip`` command; returns the exit code."""
     try:
         return _main(_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        # Ctrl-C: every line written so far is whole and flushed (cli_output.write_whole).
+        print("boilerstrip: interrupted", file=sys.stderr)
+        return _INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, and keep Python from failing
         # again on flushing the closed stdout at exit.
@@ -305,9 +278,9 @@ def _main(args: argparse.Namespace) -> int:
     names, unmatched, patterned = _expand(args.files)
     try:
         pipeline = _pipeline(args)
-        if len(names) == 1 and not (patterned or unmatched or args.output_dir):
-            output = _rendered(_extract(pipeline, names[0], args), args, _stdout_colour())
-            sys.stdout.write(output)
+        single = not (patterned or unmatched or args.output_dir or args.input_jsonl)
+        if len(names) == 1 and single and not is_archive(names[0]):
+            sys.stdout.write(_extract_one(pipeline, names[0], args))
             return 0
     except BoilerstripError as error:
         _error(str(error))

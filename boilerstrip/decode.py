@@ -105,5 +105,10 @@ def declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data, 0, _DECLARATION_BYTES)
     if match is None:
         return None
-    label = match.group(1).decode("ascii").lower()
+    return canonical_charset(match.group(1).decode("ascii"))
+
+
+def canonical_charset(label: str) -> str | None:
+    """The charset browsers read for a declared ``label`` (``None``: one never to trust)."""
+    label = label.strip().lower()
     return _DECLARED_ALIASES.get(label, label) or None

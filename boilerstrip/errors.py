@@ -45,3 +45,15 @@ class ExtractionTimeoutError(BoilerstripError, TimeoutError):
 
 class TemplateError(BoilerstripError, ValueError):
     """A site template file or document is unreadable or not a site template."""
+
+class MissingExtraError(BoilerstripError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the
+    extra that brings it (``pip install "boilerstrip[progress]"``)."""
+
+
+def missing_extra(package: str, extra: str, feature: str) -> MissingExtraError:
+    """The error for ``feature`` needing ``package``, installed by ``boilerstrip[extra]``."""
+    return MissingExtraError(
+        f"{feature} needs the {package} package: pip install 'boilerstrip[{extra}]' "
+        f"(or pip install {package})"
+    )

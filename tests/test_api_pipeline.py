@@ -30,14 +30,14 @@ DEFAULT_NAMES = (
     "navigation", "related", "comments", "duplicates", "main_body", "site_template",
 )  # fmt: skip
 PUBLIC = [
-    "Block", "BlockFilter", "BlockKind", "BoilerstripError", "Category", "Context",
+    "BatchItem", "Block", "BlockFilter", "BlockKind", "BoilerstripError", "Category", "Context",
     "Decision", "Document", "DocumentFilter", "ExtractionTimeoutError", "Favor",
     "FilterContractError", "InputTooLargeError", "InputTypeError", "InvalidOptionError",
-    "Metadata", "PageType", "PatternRule",
+    "Metadata", "MissingExtraError", "PageResult", "PageType", "PatternRule",
     "PhraseRule", "Pipeline", "Removal", "Result", "RuleError", "RuleTimeoutError",
     "SiteTemplate", "TemplateError",
-    "TextStats", "UnknownFilterError", "__version__", "clean", "extract",
-    "learn_templates_by_host", "load_rules",
+    "TextStats", "UnknownFilterError", "__version__", "clean", "clean_many", "extract",
+    "extract_many", "learn_templates_by_host", "load_rules",
     "register", "registered_names", "rule", "unregister",
 ]  # fmt: skip
 PROMO = "Use code SAVE20 at checkout"
