@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Generator, Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -25,6 +25,7 @@ from boilerstrip.progress import Progress, progress_bar
 from boilerstrip.render import render_text
 from boilerstrip.result import Result
 from boilerstrip.segment.html_meta import is_web_url
+from boilerstrip.template import SiteTemplate, host_of, learn_templates_by_host
 
 T = TypeVar("T")
 Identifier = str | int
@@ -36,7 +37,11 @@ DEFAULT_CHUNKSIZE = 8
 # Chunks in flight per worker: one running, the rest queued so no worker waits for work
 # while the oldest chunk (whose results must come out first) is still being cleaned.
 _CHUNKS_PER_JOB = 4
-_OPTIONS = ("favor", "timeout", "max_bytes", "language", "input_format", "url", "pipeline")
+_OPTIONS = (
+    "favor", "timeout", "max_bytes", "language", "input_format", "url", "pipeline", "template",
+)
+# templates="per_host": learn a site template per host from the batch itself, first.
+PER_HOST = "per_host"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,8 @@ class _Job(Generic[T]):
     options: Mapping[str, object]
     render: bool
     page_key: str | None
+    # Site templates by host (``template.host_of``): each page gets its site's.
+    templates: Mapping[str, SiteTemplate] | None = None
 
     def run(self, index: int, source: object) -> PageResult[T]:
         ident, url = identity_of(source)
@@ -119,6 +126,8 @@ class _Job(Generic[T]):
             options = dict(self.options)
             if url is not None and is_web_url(url):
                 options["url"] = url
+                if self.templates is not None:
+                    options["template"] = self.templates.get(host_of(url))
             if item.input_format is not None:
                 options["input_format"] = item.input_format
             result = self.pipeline.extract(item.page, **options)  # type: ignore[arg-type]
@@ -168,6 +177,9 @@ def clean_many(
     ``1``: in this process, where pipelines need not pickle) take ``chunksize`` pages at a
     time. ``timeout`` applies to each page, in its worker. ``progress`` draws a tqdm bar on
     standard error (``"auto"``: when it is a terminal and tqdm is installed).
+    ``templates`` gives each record with a URL its site's template (``SiteTemplate``): a
+    mapping of host (``template.host_of``) to template, or ``"per_host"`` to learn them from
+    the batch itself in a first pass (``sources`` must then be a sequence: it is read twice).
     """
     return _many(sources, jobs, chunksize, progress, page_key, options, render=True)
 
@@ -208,7 +220,12 @@ def _many(
     _positive("chunksize", chunksize)
     pipeline = options.pop("pipeline", None)
     chosen = Pipeline.default() if pipeline is None else _checked_pipeline(pipeline)
-    job: _Job[T] = _Job(chosen, _checked_options(options), render, page_key)
+    templates = options.pop("templates", None)
+    checked = _checked_options(options)
+    if templates == PER_HOST:
+        sources = _reiterable(sources)
+        templates = _learned_by_host(sources, page_key, checked)
+    job: _Job[T] = _Job(chosen, checked, render, page_key, _checked_templates(templates))
     if workers > 1:
         _check_picklable(job)
     bar = progress_bar(progress, _length(sources))
@@ -282,6 +299,47 @@ def _checked_options(options: dict[str, object]) -> dict[str, object]:
     trial = {name: value for name, value in options.items() if name != "timeout"}
     Pipeline([]).extract("", **trial)  # type: ignore[arg-type]
     return options
+
+
+def _reiterable(sources: Iterable[object]) -> Sequence[object]:
+    """Learning per host reads the batch twice: an iterator is refused rather than used up."""
+    if isinstance(sources, Sequence):
+        return sources
+    raise InvalidOptionError(
+        'templates="per_host" reads the sources twice (learn, then clean): pass a list or '
+        "another sequence, not a one-pass iterable"
+    )
+
+
+def _learned_by_host(
+    sources: Sequence[object], page_key: str | None, options: Mapping[str, object]
+) -> dict[str, SiteTemplate]:
+    """The first pass: a template per host from the records that have an http(s) URL."""
+    pairs: list[tuple[str, object]] = []
+    for source in sources:
+        item = as_item(source, page_key)
+        if item.url is not None and is_web_url(item.url):
+            pairs.append((item.url, item.page))
+    input_format = options.get("input_format", "auto")
+    max_bytes = options.get("max_bytes", DEFAULT_MAX_BYTES)
+    return learn_templates_by_host(
+        pairs,
+        input_format=input_format if isinstance(input_format, str) else "auto",
+        max_bytes=max_bytes if isinstance(max_bytes, int) else DEFAULT_MAX_BYTES,
+    )
+
+
+def _checked_templates(templates: object) -> Mapping[str, SiteTemplate] | None:
+    if templates is None:
+        return None
+    if isinstance(templates, Mapping) and all(
+        isinstance(k, str) and isinstance(v, SiteTemplate) for k, v in templates.items()
+    ):
+        return dict(templates)
+    raise InvalidOptionError(
+        'templates must be "per_host", a mapping of host to SiteTemplate, or None; got '
+        f"{type(templates).__name__}"
+    )
 
 
 def _check_picklable(job: _Job[T]) -> None:

@@ -272,3 +272,30 @@ def test_progress_without_tqdm_names_the_extra(monkeypatch: pytest.MonkeyPatch) 
         clean_many(untouchable(), progress=True)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     assert len(list(clean_many([PROSE], jobs=1, progress="auto"))) == 1
+
+
+def test_per_host_templates_remove_what_repeats_across_a_sites_pages() -> None:
+    # A line no built-in filter removes: only its repeating on every page of the site tells.
+    banner = "The Riverside Gazette is written and printed by the people of the valley since 1921."
+    pages = [
+        {
+            "id": i,
+            "url": f"https://www.example.com/story/{i}",
+            "text": f"{banner}\n\nStory {i}: the river rose by {i} metres overnight, and the "
+            "town's volunteers, who had worked since dawn, moved the last families to the "
+            "school on the hill before the bridge closed.",
+        }
+        for i in range(6)
+    ]
+    plain = [r.value for r in boilerstrip.clean_many(pages, jobs=1)]
+    learned = [r.value for r in boilerstrip.clean_many(pages, jobs=1, templates="per_host")]
+    assert all(banner in (body or "") for body in plain)
+    assert all(banner not in (body or "") for body in learned)
+    assert all(f"Story {i}:" in (body or "") for i, body in enumerate(learned))
+
+
+def test_per_host_templates_need_a_sequence_and_templates_a_mapping() -> None:
+    with pytest.raises(boilerstrip.InvalidOptionError, match="sequence"):
+        boilerstrip.clean_many(iter(["a page"]), templates="per_host")
+    with pytest.raises(boilerstrip.InvalidOptionError, match="templates must be"):
+        boilerstrip.clean_many(["a page"], templates="every page")
