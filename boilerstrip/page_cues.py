@@ -10,12 +10,11 @@ must not cost more here than a small one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
-
-import regex
 
 from boilerstrip.blocks import Block, BlockKind
 from boilerstrip.lexicon import page_types as vocabulary
@@ -45,19 +44,45 @@ _LABELS: dict[str, str] = {
     **dict.fromkeys(vocabulary.FORUM_LABELS, "forum"),
 }
 _FORUM_PREFIXES = frozenset(vocabulary.FORUM_PREFIXES)
-# A currency sign or code beside an amount: "$19.99", "19,99 €", "EUR 25", "1.299 zł".
-_PRICE = regex.compile(
+# The words a label can open with: a line opening with another word (most) is no label, which
+# one set look-up tells.
+_OPENERS = frozenset(label.split()[0] for label in _LABELS) | _FORUM_PREFIXES
+# A currency sign or code beside an amount: "$19.99", "19,99 €", "EUR 25", "1.299 zł". The
+# stdlib engine (no \p{..} classes needed): it runs on many short lines of every page.
+_PRICE = re.compile(
     r"(?:[$€£¥₹₩₽]|\b(?:usd|eur|gbp|chf|cad|aud|inr|rs\.?|r\$))\s?\d"
     r"|\d(?:[\d.,\s]*\d)?\s?(?:[€£₽]|\b(?:eur|usd|gbp|chf|zł|kr|kč|lei|ft|руб)\b)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-# Lines shaped like source code: statement ends, braces, calls, prompts, keywords opening
-# a line. Prose rarely ends a line in ";" or "{" or opens one with "def " or "$ ".
-_CODE_LINE = regex.compile(
-    r"[;{}]\s*$|^\s*[{}]|^\s*(?:\$ |>>> |#include|import |from \S+ import |def |class \w+[:(]"
-    r"|function |const |let |var |return |public |private |fn |pub |#!|//|/\*)"
-    r"|\w\([^()]*\)\s*[;:{]?\s*$|=>|::\w|\w\.\w+\(",
+# Lines shaped like source code: statement ends and braces, prompts and keywords opening a
+# line, calls. Prose rarely ends a line in ";" or "{" or opens one with "def " or "$ ".
+_CODE_ENDS = (";", "{", "}")
+_CODE_STARTS = (
+    "$ ",
+    "#!",
+    "#include",
+    "//",
+    "/*",
+    ">>> ",
+    "class ",
+    "const ",
+    "def ",
+    "fn ",
+    "from ",
+    "function ",
+    "import ",
+    "let ",
+    "pub ",
+    "public ",
+    "private ",
+    "return ",
+    "var ",
+    "{",
+    "}",
 )
+# Inside a line: a call ending it, an arrow, a path, a method call. Looked for only in lines
+# holding "(", "=>" or "::" (most lines hold none), so most lines cost two substring tests.
+_CODE_INSIDE = re.compile(r"\w\([^()]*\)\s*[;:{]?\s*$|=>|::\w|\w\.\w+\(")
 
 
 class PageCues(NamedTuple):
@@ -101,11 +126,13 @@ def page_cues(blocks: Sequence[Block]) -> PageCues:
         words += count
         if count >= _PROSE_MIN_WORDS and block.stats.ends_sentence:
             prose += count
-        if count <= _LABEL_MAX_WORDS:
+        if 0 < count <= _LABEL_MAX_WORDS and (
+            block.words[0] in _OPENERS or block.words[0][:1].isdigit()
+        ):
             kind = label_type(block.words)
             if kind is not None:
                 labels[kind] += 1
-        if count <= _PRICE_MAX_WORDS and _PRICE.search(block.text) is not None:
+        if count <= _PRICE_MAX_WORDS and block.stats.digits and _PRICE.search(block.text):
             prices += 1
         if block.kind is BlockKind.CODE or _is_code_line(block):
             code += 1
@@ -130,7 +157,12 @@ def label_type(words: Sequence[str]) -> str | None:
 
 def _is_code_line(block: Block) -> bool:
     text = block.text
-    return len(text) <= _CODE_MAX_CHARS and _CODE_LINE.search(text) is not None
+    if len(text) > _CODE_MAX_CHARS:
+        return False
+    if text.endswith(_CODE_ENDS) or text.lstrip().startswith(_CODE_STARTS):
+        return True
+    inside = "(" in text or "=>" in text or "::" in text
+    return inside and _CODE_INSIDE.search(text) is not None
 
 
 def _linked_structure(blocks: Sequence[Block]) -> tuple[int, int]:
