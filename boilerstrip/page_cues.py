@@ -88,7 +88,8 @@ _CODE_INSIDE = re.compile(r"\w\([^()]*\)\s*[;:{]?\s*$|=>|::\w|\w\.\w+\(")
 class PageCues(NamedTuple):
     """Counts over a page's first ``MAX_BLOCKS`` blocks.
 
-    ``labels`` counts the interface lines of each type ("forum", "product", ...);
+    ``labels`` counts the interface lines of each type ("forum", "product", ...) and
+    ``distinct_labels`` the different ones among them;
     ``prose_words`` the words in sentence-ending blocks of at least 25 words; ``code_lines``
     HTML ``<pre>`` lines and, in any mode, lines shaped like code; ``linked_headings`` the
     headings that are links and ``repeated_links`` the largest number of link-only headings
@@ -100,6 +101,7 @@ class PageCues(NamedTuple):
     words: int
     prose_words: int
     labels: Counter[str]
+    distinct_labels: Counter[str]
     prices: int
     code_lines: int
     headings: int
@@ -120,6 +122,7 @@ def page_cues(blocks: Sequence[Block]) -> PageCues:
     """The cues of ``blocks`` (a document's, in order), the first ``MAX_BLOCKS`` of them."""
     read = blocks[:MAX_BLOCKS]
     labels: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
     words = prose = prices = code = headings = 0
     for block in read:
         count = block.stats.words
@@ -129,30 +132,36 @@ def page_cues(blocks: Sequence[Block]) -> PageCues:
         if 0 < count <= _LABEL_MAX_WORDS and (
             block.words[0] in _OPENERS or block.words[0][:1].isdigit()
         ):
-            kind = label_type(block.words)
-            if kind is not None:
-                labels[kind] += 1
+            found = label_of(block.words)
+            if found is not None:
+                labels[found[0]] += 1
+                seen.add(found)
         if count <= _PRICE_MAX_WORDS and block.stats.digits and _PRICE.search(block.text):
             prices += 1
         if block.kind is BlockKind.CODE or _is_code_line(block):
             code += 1
         headings += block.kind is BlockKind.HEADING
     linked, repeated = _linked_structure(read)
-    return PageCues(
-        len(read), words, prose, labels, prices, code, headings, linked, repeated, _teasers(read)
-    )
+    distinct = Counter(kind for kind, _ in seen)
+    teasers = _teasers(read)
+    cues = (prices, code, headings, linked, repeated, teasers)
+    return PageCues(len(read), words, prose, labels, distinct, *cues)
 
 
-def label_type(words: Sequence[str]) -> str | None:
-    """The page type whose interface label ``words`` (a short line's) are, if any: numbers
-    are left out ("Posts: 1,234"), and a forum byline counts by its first word."""
+def label_of(words: Sequence[str]) -> tuple[str, str] | None:
+    """(page type, label) when ``words`` (a short line's) are an interface label: numbers
+    are left out ("Posts: 1,234" is ``posts``), and a forum byline counts by its first word
+    ("Joined Mar 2020")."""
     named = [w for w in words if not w[:1].isdigit()]
     if not named:
         return None
-    found = _LABELS.get(" ".join(named))
-    if found is None and named[0] in _FORUM_PREFIXES:
-        return "forum"
-    return found
+    label = " ".join(named)
+    found = _LABELS.get(label)
+    if found is not None:
+        return found, label
+    if named[0] in _FORUM_PREFIXES:
+        return "forum", named[0]
+    return None
 
 
 def _is_code_line(block: Block) -> bool:
