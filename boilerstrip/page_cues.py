@@ -2,10 +2,10 @@
 the counts).
 
 Every cue is cheap evidence the blocks already carry: short interface lines matched against
-``lexicon.page_types`` by their words, price lines, lines of code, and for HTML the linked
-headings and how many of them repeat one element signature (a list of teaser cards). Only the
-first ``MAX_BLOCKS`` blocks are read: a page's type shows in its first screens, and a huge page
-must not cost more here than a small one.
+``lexicon.page_types`` by their words, price lines, lines of code, and for HTML the headings
+that are links (a list of teaser cards). Only the first ``MAX_BLOCKS`` blocks are read: a
+page's type shows in its first screens, and a huge page must not cost more here than a small
+one.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import NamedTuple
 
 from boilerstrip.blocks import Block, BlockKind
@@ -31,9 +30,6 @@ _PROSE_MIN_WORDS = 25
 _CODE_MAX_CHARS = 200
 # A heading that is a link (a teaser's title) is nearly all link text.
 _LINKED_SHARE = 0.8
-# Text mode's teaser: a title line (no final full stop) followed by a summary of this length.
-_TEASER_TITLE_WORDS = (3, 16)
-_TEASER_SUMMARY_WORDS = (8, 60)
 
 _LABELS: dict[str, str] = {
     **dict.fromkeys(vocabulary.SERVICE_LABELS, "service"),
@@ -92,9 +88,7 @@ class PageCues(NamedTuple):
     ``distinct_labels`` the different ones among them;
     ``prose_words`` the words in sentence-ending blocks of at least 25 words; ``code_lines``
     HTML ``<pre>`` lines and, in any mode, lines shaped like code; ``linked_headings`` the
-    headings that are links and ``repeated_links`` the largest number of link-only headings
-    or short link lines sharing one element signature (HTML); ``teasers`` text mode's title
-    lines followed by a short summary paragraph.
+    headings that are links (HTML only: a list of teasers has one per item).
     """
 
     blocks: int
@@ -106,8 +100,6 @@ class PageCues(NamedTuple):
     code_lines: int
     headings: int
     linked_headings: int
-    repeated_links: int
-    teasers: int
 
     def share(self, count: int) -> float:
         """``count`` per block read (0 for a page with none)."""
@@ -141,10 +133,8 @@ def page_cues(blocks: Sequence[Block]) -> PageCues:
         if block.kind is BlockKind.CODE or _is_code_line(block):
             code += 1
         headings += block.kind is BlockKind.HEADING
-    linked, repeated = _linked_structure(read)
     distinct = Counter(kind for kind, _ in seen)
-    teasers = _teasers(read)
-    cues = (prices, code, headings, linked, repeated, teasers)
+    cues = (prices, code, headings, _linked_headings(read))
     return PageCues(len(read), words, prose, labels, distinct, *cues)
 
 
@@ -174,33 +164,12 @@ def _is_code_line(block: Block) -> bool:
     return inside and _CODE_INSIDE.search(text) is not None
 
 
-def _linked_structure(blocks: Sequence[Block]) -> tuple[int, int]:
-    """HTML: the headings that are links, and the largest group of link-only headings and
-    short link lines that share their element's tag, ancestors and class words (the title
-    of each card in a list of teasers). (0, 0) for plain text."""
-    linked = 0
-    groups: Counter[tuple[object, ...]] = Counter()
-    for block in blocks:
-        dom = block.dom
-        if dom is None or dom.link_share < _LINKED_SHARE:
-            continue
-        heading = block.kind is BlockKind.HEADING
-        linked += heading
-        if heading or block.stats.words >= _TEASER_TITLE_WORDS[0]:
-            groups[(dom.tag, dom.ancestors, dom.own_words)] += 1
-    return linked, max(groups.values(), default=0)
-
-
-def _teasers(blocks: Sequence[Block]) -> int:
-    """Text mode's trace of a teaser list: a title-like line (a few words, no full stop)
-    right before a short paragraph that ends a sentence."""
-    count = 0
-    low, high = _TEASER_TITLE_WORDS
-    short, long = _TEASER_SUMMARY_WORDS
-    for title, summary in pairwise(blocks):
-        stats = title.stats
-        if not low <= stats.words <= high or stats.ends_sentence:
-            continue
-        if short <= summary.stats.words <= long and summary.stats.ends_sentence:
-            count += 1
-    return count
+def _linked_headings(blocks: Sequence[Block]) -> int:
+    """HTML: the headings that are (nearly all) link text, a teaser's title; 0 for text."""
+    return sum(
+        1
+        for block in blocks
+        if block.kind is BlockKind.HEADING
+        and block.dom is not None
+        and block.dom.link_share >= _LINKED_SHARE
+    )
