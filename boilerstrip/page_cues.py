@@ -2,20 +2,18 @@
 the counts).
 
 Every cue is cheap evidence the blocks already carry: short interface lines matched against
-``lexicon.page_types`` by their words, price lines, lines of code, and for HTML the linked
-headings and how many of them repeat one element signature (a list of teaser cards). Only the
-first ``MAX_BLOCKS`` blocks are read: a page's type shows in its first screens, and a huge page
-must not cost more here than a small one.
+``lexicon.page_types`` by their words, price lines, lines of code, and for HTML the headings
+that are links (a list of teaser cards). Only the first ``MAX_BLOCKS`` blocks are read: a
+page's type shows in its first screens, and a huge page must not cost more here than a small
+one.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import NamedTuple
-
-import regex
 
 from boilerstrip.blocks import Block, BlockKind
 from boilerstrip.lexicon import page_types as vocabulary
@@ -32,9 +30,6 @@ _PROSE_MIN_WORDS = 25
 _CODE_MAX_CHARS = 200
 # A heading that is a link (a teaser's title) is nearly all link text.
 _LINKED_SHARE = 0.8
-# Text mode's teaser: a title line (no final full stop) followed by a summary of this length.
-_TEASER_TITLE_WORDS = (3, 16)
-_TEASER_SUMMARY_WORDS = (8, 60)
 
 _LABELS: dict[str, str] = {
     **dict.fromkeys(vocabulary.SERVICE_LABELS, "service"),
@@ -45,42 +40,66 @@ _LABELS: dict[str, str] = {
     **dict.fromkeys(vocabulary.FORUM_LABELS, "forum"),
 }
 _FORUM_PREFIXES = frozenset(vocabulary.FORUM_PREFIXES)
-# A currency sign or code beside an amount: "$19.99", "19,99 €", "EUR 25", "1.299 zł".
-_PRICE = regex.compile(
+# The words a label can open with: a line opening with another word (most) is no label, which
+# one set look-up tells.
+_OPENERS = frozenset(label.split()[0] for label in _LABELS) | _FORUM_PREFIXES
+# A currency sign or code beside an amount: "$19.99", "19,99 €", "EUR 25", "1.299 zł". The
+# stdlib engine (no \p{..} classes needed): it runs on many short lines of every page.
+_PRICE = re.compile(
     r"(?:[$€£¥₹₩₽]|\b(?:usd|eur|gbp|chf|cad|aud|inr|rs\.?|r\$))\s?\d"
     r"|\d(?:[\d.,\s]*\d)?\s?(?:[€£₽]|\b(?:eur|usd|gbp|chf|zł|kr|kč|lei|ft|руб)\b)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-# Lines shaped like source code: statement ends, braces, calls, prompts, keywords opening
-# a line. Prose rarely ends a line in ";" or "{" or opens one with "def " or "$ ".
-_CODE_LINE = regex.compile(
-    r"[;{}]\s*$|^\s*[{}]|^\s*(?:\$ |>>> |#include|import |from \S+ import |def |class \w+[:(]"
-    r"|function |const |let |var |return |public |private |fn |pub |#!|//|/\*)"
-    r"|\w\([^()]*\)\s*[;:{]?\s*$|=>|::\w|\w\.\w+\(",
+# Lines shaped like source code: statement ends and braces, prompts and keywords opening a
+# line, calls. Prose rarely ends a line in ";" or "{" or opens one with "def " or "$ ".
+_CODE_ENDS = (";", "{", "}")
+_CODE_STARTS = (
+    "$ ",
+    "#!",
+    "#include",
+    "//",
+    "/*",
+    ">>> ",
+    "class ",
+    "const ",
+    "def ",
+    "fn ",
+    "from ",
+    "function ",
+    "import ",
+    "let ",
+    "pub ",
+    "public ",
+    "private ",
+    "return ",
+    "var ",
+    "{",
+    "}",
 )
+# Inside a line: a call ending it, an arrow, a path, a method call. Looked for only in lines
+# holding "(", "=>" or "::" (most lines hold none), so most lines cost two substring tests.
+_CODE_INSIDE = re.compile(r"\w\([^()]*\)\s*[;:{]?\s*$|=>|::\w|\w\.\w+\(")
 
 
 class PageCues(NamedTuple):
     """Counts over a page's first ``MAX_BLOCKS`` blocks.
 
-    ``labels`` counts the interface lines of each type ("forum", "product", ...);
+    ``labels`` counts the interface lines of each type ("forum", "product", ...) and
+    ``distinct_labels`` the different ones among them;
     ``prose_words`` the words in sentence-ending blocks of at least 25 words; ``code_lines``
     HTML ``<pre>`` lines and, in any mode, lines shaped like code; ``linked_headings`` the
-    headings that are links and ``repeated_links`` the largest number of link-only headings
-    or short link lines sharing one element signature (HTML); ``teasers`` text mode's title
-    lines followed by a short summary paragraph.
+    headings that are links (HTML only: a list of teasers has one per item).
     """
 
     blocks: int
     words: int
     prose_words: int
     labels: Counter[str]
+    distinct_labels: Counter[str]
     prices: int
     code_lines: int
     headings: int
     linked_headings: int
-    repeated_links: int
-    teasers: int
 
     def share(self, count: int) -> float:
         """``count`` per block read (0 for a page with none)."""
@@ -95,71 +114,62 @@ def page_cues(blocks: Sequence[Block]) -> PageCues:
     """The cues of ``blocks`` (a document's, in order), the first ``MAX_BLOCKS`` of them."""
     read = blocks[:MAX_BLOCKS]
     labels: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
     words = prose = prices = code = headings = 0
     for block in read:
         count = block.stats.words
         words += count
         if count >= _PROSE_MIN_WORDS and block.stats.ends_sentence:
             prose += count
-        if count <= _LABEL_MAX_WORDS:
-            kind = label_type(block.words)
-            if kind is not None:
-                labels[kind] += 1
-        if count <= _PRICE_MAX_WORDS and _PRICE.search(block.text) is not None:
+        if 0 < count <= _LABEL_MAX_WORDS and (
+            block.words[0] in _OPENERS or block.words[0][:1].isdigit()
+        ):
+            found = label_of(block.words)
+            if found is not None:
+                labels[found[0]] += 1
+                seen.add(found)
+        if count <= _PRICE_MAX_WORDS and block.stats.digits and _PRICE.search(block.text):
             prices += 1
         if block.kind is BlockKind.CODE or _is_code_line(block):
             code += 1
         headings += block.kind is BlockKind.HEADING
-    linked, repeated = _linked_structure(read)
-    return PageCues(
-        len(read), words, prose, labels, prices, code, headings, linked, repeated, _teasers(read)
-    )
+    distinct = Counter(kind for kind, _ in seen)
+    cues = (prices, code, headings, _linked_headings(read))
+    return PageCues(len(read), words, prose, labels, distinct, *cues)
 
 
-def label_type(words: Sequence[str]) -> str | None:
-    """The page type whose interface label ``words`` (a short line's) are, if any: numbers
-    are left out ("Posts: 1,234"), and a forum byline counts by its first word."""
+def label_of(words: Sequence[str]) -> tuple[str, str] | None:
+    """(page type, label) when ``words`` (a short line's) are an interface label: numbers
+    are left out ("Posts: 1,234" is ``posts``), and a forum byline counts by its first word
+    ("Joined Mar 2020")."""
     named = [w for w in words if not w[:1].isdigit()]
     if not named:
         return None
-    found = _LABELS.get(" ".join(named))
-    if found is None and named[0] in _FORUM_PREFIXES:
-        return "forum"
-    return found
+    label = " ".join(named)
+    found = _LABELS.get(label)
+    if found is not None:
+        return found, label
+    if named[0] in _FORUM_PREFIXES:
+        return "forum", named[0]
+    return None
 
 
 def _is_code_line(block: Block) -> bool:
     text = block.text
-    return len(text) <= _CODE_MAX_CHARS and _CODE_LINE.search(text) is not None
+    if len(text) > _CODE_MAX_CHARS:
+        return False
+    if text.endswith(_CODE_ENDS) or text.lstrip().startswith(_CODE_STARTS):
+        return True
+    inside = "(" in text or "=>" in text or "::" in text
+    return inside and _CODE_INSIDE.search(text) is not None
 
 
-def _linked_structure(blocks: Sequence[Block]) -> tuple[int, int]:
-    """HTML: the headings that are links, and the largest group of link-only headings and
-    short link lines that share their element's tag, ancestors and class words (the title
-    of each card in a list of teasers). (0, 0) for plain text."""
-    linked = 0
-    groups: Counter[tuple[object, ...]] = Counter()
-    for block in blocks:
-        dom = block.dom
-        if dom is None or dom.link_share < _LINKED_SHARE:
-            continue
-        heading = block.kind is BlockKind.HEADING
-        linked += heading
-        if heading or block.stats.words >= _TEASER_TITLE_WORDS[0]:
-            groups[(dom.tag, dom.ancestors, dom.own_words)] += 1
-    return linked, max(groups.values(), default=0)
-
-
-def _teasers(blocks: Sequence[Block]) -> int:
-    """Text mode's trace of a teaser list: a title-like line (a few words, no full stop)
-    right before a short paragraph that ends a sentence."""
-    count = 0
-    low, high = _TEASER_TITLE_WORDS
-    short, long = _TEASER_SUMMARY_WORDS
-    for title, summary in pairwise(blocks):
-        stats = title.stats
-        if not low <= stats.words <= high or stats.ends_sentence:
-            continue
-        if short <= summary.stats.words <= long and summary.stats.ends_sentence:
-            count += 1
-    return count
+def _linked_headings(blocks: Sequence[Block]) -> int:
+    """HTML: the headings that are (nearly all) link text, a teaser's title; 0 for text."""
+    return sum(
+        1
+        for block in blocks
+        if block.kind is BlockKind.HEADING
+        and block.dom is not None
+        and block.dom.link_share >= _LINKED_SHARE
+    )

@@ -159,14 +159,17 @@ _OG_TYPES = {
 
 # A thread shows its post furniture (Reply, Quote, Joined, Posts: n...) once per post: this
 # many lines make several posts. Articles with a comment section show a few (4 of the 358
-# even-numbered dev articles reach 5, 2 reach 8).
+# even-numbered dev articles reach 5, 2 reach 8), and mostly one kind, "Reply" under each
+# comment: a thread's furniture is of several kinds.
 _FORUM_LABELS = 6
+_FORUM_LABEL_KINDS = 2
 
 
 def _forum_furniture(evidence: PageEvidence) -> PageTypeGuess | None:
     count = evidence.cues.labels["forum"]
-    if count >= _FORUM_LABELS:
-        return _found(PageType.FORUM, f"{count} forum labels >= {_FORUM_LABELS}")
+    kinds = evidence.cues.distinct_labels["forum"]
+    if count >= _FORUM_LABELS and kinds >= _FORUM_LABEL_KINDS:
+        return _found(PageType.FORUM, f"{count} forum labels of {kinds} kinds")
     return None
 
 
