@@ -37,9 +37,11 @@ def checked_options(options: Mapping[str, Any], where: str) -> dict[str, Any]:
         )
     chosen = dict(options)
     _check_types(chosen, where)
+    # clean() itself judges favor and input_format; an empty page costs nothing. The limits
+    # stay out of this trial run: a tiny timeout is a valid option that this call could spend.
+    trial = {name: value for name, value in chosen.items() if name not in ("timeout", "max_bytes")}
     try:
-        # clean() itself judges favor and input_format; an empty page costs nothing.
-        boilerstrip.clean("", **chosen)
+        boilerstrip.clean("", **trial)
     except InvalidOptionError as error:
         raise InvalidOptionError(f"{where}: {error}") from None
     return chosen
