@@ -21,7 +21,7 @@ import pandas as pd
 from distributed import Client, LocalCluster
 
 import boilerstrip
-from boilerstrip.contrib.dask import clean_bag, clean_partition, clean_partitions, clean_series
+from boilerstrip.contrib.dask import clean_bag, clean_partitions
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = sorted((ROOT / "fixtures" / "html").glob("*.html.gz"))[:8]
@@ -101,15 +101,6 @@ def test_a_dataframe_column_is_cleaned_partition_by_partition(client: Client) ->
     ]
     assert list(got["text"]) == expected
     assert got["text"].dtype == lazy["text"].dtype  # the declared meta is what came back
-
-
-def test_the_partition_function_works_on_plain_pandas() -> None:
-    pandas_frame = frame()
-    cleaned = clean_partition(pandas_frame, "page", target="body")
-    assert "body" not in pandas_frame  # a copy, the input is left alone
-    assert list(cleaned["body"]) == list(clean_series(pandas_frame["page"]))
-    assert cleaned["body"].iloc[0] == boilerstrip.clean(pandas_frame["page"].iloc[0])
-    assert cleaned["body"].iloc[-1] == ""  # the missing page
 
 
 def test_bad_options_and_columns_fail_before_anything_runs() -> None:

@@ -17,6 +17,9 @@ import pytest
 
 pytest.importorskip("datatrove", reason="the datatrove extra is not installed")
 pytest.importorskip("warcio", reason="the datatrove extra (warcio) is not installed")
+pytest.importorskip("cchardet", reason="the datatrove extra (faust-cchardet) is not installed")
+# WarcReader imports magic for every record; python-magic fails to import without libmagic.
+pytest.importorskip("magic", reason="python-magic or the libmagic system library is missing")
 
 from datatrove.executor import LocalPipelineExecutor
 from datatrove.pipeline.readers import WarcReader

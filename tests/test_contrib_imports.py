@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGINES = ("scrapy", "twisted", "itemadapter", "dask", "distributed", "pandas", "datatrove")
+ENGINES = (
+    "scrapy",
+    "twisted",
+    "itemadapter",
+    "dask",
+    "distributed",
+    "pandas",
+    "datatrove",
+    "warcio",
+)
 
 
 def test_importing_boilerstrip_loads_no_engine() -> None:

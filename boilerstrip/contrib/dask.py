@@ -23,7 +23,6 @@ from typing import Any
 try:
     import dask.bag as db
     import dask.dataframe as dd
-    import pandas as pd
 
     # Documented as dask.dataframe.utils.make_meta, defined (and so typed as exported) here.
     from dask.dataframe.dispatch import make_meta
@@ -34,7 +33,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 
 import boilerstrip
 from boilerstrip.contrib._options import checked_options, web_url
-from boilerstrip.errors import InvalidOptionError
+from boilerstrip.contrib.pandas import check_columns, clean_partition, clean_series
 
 __all__ = ["clean_bag", "clean_partition", "clean_partitions", "clean_series"]
 
@@ -71,45 +70,6 @@ def _clean_record(
     return {**record, target: body}
 
 
-def clean_series(pages: pd.Series, urls: pd.Series | None = None, **options: Any) -> pd.Series:
-    """The clean body of every page of ``pages``, same index; a missing page gives "".
-
-    ``urls`` (aligned with ``pages``) are passed as clean(url=...) where they are absolute
-    http(s) URLs. This is the body of a Spark ``pandas_udf("string")``.
-    """
-    checked = checked_options(options, "clean_series")
-    links = [None] * len(pages) if urls is None else [web_url(u) for u in urls]
-    bodies = [_body(page, url, checked) for page, url in zip(pages, links, strict=True)]
-    # dtype=str: the same column type for an empty partition (dask's meta) and a full one.
-    return pd.Series(bodies, index=pages.index, name=pages.name, dtype=str)
-
-
-def _body(page: object, url: str | None, options: dict[str, Any]) -> str:
-    # Dataframe cells are missing (None, NaN, NA) as a matter of course: no page, no body.
-    if page is None or (not isinstance(page, str | bytes) and bool(pd.isna(page))):
-        return ""
-    return boilerstrip.clean(page, url=url, **options)
-
-
-def clean_partition(
-    frame: pd.DataFrame,
-    column: str,
-    *,
-    target: str = "text",
-    url_column: str | None = None,
-    **options: Any,
-) -> pd.DataFrame:
-    """A copy of ``frame`` with the clean body of ``frame[column]`` in column ``target``.
-
-    The function to hand to ``map_partitions``, Spark's ``mapInPandas`` or a plain loop.
-    """
-    _check_columns(frame.columns, column, url_column)
-    urls = None if url_column is None else frame[url_column]
-    cleaned = frame.copy()
-    cleaned[target] = clean_series(frame[column], urls, **options)
-    return cleaned
-
-
 def clean_partitions(
     frame: dd.DataFrame,
     column: str,
@@ -119,16 +79,8 @@ def clean_partitions(
     **options: Any,
 ) -> dd.DataFrame:
     """``frame`` with the clean body of ``frame[column]`` in a new column ``target``."""
-    _check_columns(frame.columns, column, url_column)
+    check_columns(frame.columns, column, url_column)
     checked = checked_options(options, "clean_partitions")
     clean = partial(clean_partition, column=column, target=target, url_column=url_column)
     meta = clean(make_meta(frame), **checked)  # the empty partition says the result's types
     return frame.map_partitions(clean, meta=meta, **checked)
-
-
-def _check_columns(columns: Any, column: str, url_column: str | None) -> None:
-    for name in (column, url_column):
-        if name is not None and name not in columns:
-            raise InvalidOptionError(
-                f"no column {name!r} in the frame; its columns are {', '.join(map(str, columns))}"
-            )
