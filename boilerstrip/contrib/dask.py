@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
+from boilerstrip.errors import missing_extra
+
 try:
     import dask.bag as db
     import dask.dataframe as dd
@@ -27,9 +29,7 @@ try:
     # Documented as dask.dataframe.utils.make_meta, defined (and so typed as exported) here.
     from dask.dataframe.dispatch import make_meta
 except ImportError as error:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "boilerstrip.contrib.dask needs dask and pandas: pip install 'boilerstrip[dask]'"
-    ) from error
+    raise missing_extra("dask", "dask", "boilerstrip.contrib.dask") from error
 
 import boilerstrip
 from boilerstrip.contrib._options import checked_options, web_url

@@ -27,12 +27,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from boilerstrip.errors import missing_extra
+
 try:
     from datatrove.pipeline.extractors.base import BaseExtractor
 except ImportError as error:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "boilerstrip.contrib.datatrove needs datatrove: pip install 'boilerstrip[datatrove]'"
-    ) from error
+    raise missing_extra("datatrove", "datatrove", "boilerstrip.contrib.datatrove") from error
 
 import boilerstrip
 from boilerstrip.contrib._options import checked_options, paragraphs_of

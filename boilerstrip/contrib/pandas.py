@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from boilerstrip.errors import missing_extra
+
 try:
     import pandas as pd
 except ImportError as error:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "boilerstrip.contrib.pandas needs pandas: pip install pandas "
-        "(or 'boilerstrip[dask]', which brings it)"
-    ) from error
+    # The dask extra is the one that brings pandas.
+    raise missing_extra("pandas", "dask", "boilerstrip.contrib.pandas") from error
 
 import boilerstrip
 from boilerstrip.contrib._options import checked_options, web_url

@@ -30,13 +30,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from boilerstrip.errors import missing_extra
+
 try:
     from itemadapter import ItemAdapter
     from scrapy.exceptions import DropItem
 except ImportError as error:  # pragma: no cover - depends on the environment
-    raise ImportError(
-        "boilerstrip.contrib.scrapy needs Scrapy: pip install 'boilerstrip[scrapy]'"
-    ) from error
+    raise missing_extra("scrapy", "scrapy", "boilerstrip.contrib.scrapy") from error
 
 import boilerstrip
 from boilerstrip.contrib._options import checked_options, web_url
