@@ -27,6 +27,10 @@ _MIN_TITLE_WORDS = 2.5
 # Elements that hold page furniture: items inside them are menus and sidebars.
 _FURNITURE = frozenset({"nav", "aside", "footer", "header"})
 _TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "a"})
+# A block this much link text is a link (the dom filter's link-block share).
+_ALL_LINK_SHARE = 0.95
+# A title with at least this much link text links to its item.
+_LINKED_TITLE_SHARE = 0.5
 
 _PathKey = tuple[str, tuple[str, ...], frozenset[str]]
 
@@ -77,7 +81,7 @@ def _may_open_item(block: Block, dom: DomEvidence) -> bool:
         return False
     if block.kind is BlockKind.HEADING or dom.tag in _TITLE_TAGS:
         return True
-    return "a" in dom.ancestors or dom.link_share >= 0.95
+    return "a" in dom.ancestors or dom.link_share >= _ALL_LINK_SHARE
 
 
 def _run_of(blocks: Sequence[Block], path: _PathKey, indexes: list[int]) -> Records:
@@ -98,4 +102,6 @@ def _run_of(blocks: Sequence[Block], path: _PathKey, indexes: list[int]) -> Reco
 
 def _is_link(block: Block) -> bool:
     dom = block.dom
-    return dom is not None and (dom.tag == "a" or "a" in dom.ancestors or dom.link_share >= 0.5)
+    if dom is None:
+        return False
+    return dom.tag == "a" or "a" in dom.ancestors or dom.link_share >= _LINKED_TITLE_SHARE

@@ -126,36 +126,27 @@ class MainBodyFilter(DocumentFilter):
             return
         weights = [_weight(ctx, b) for c in ctx.deadline.chunks(ctx.document.blocks) for b in c]
         _furniture_against(ctx, weights)
-        bounds = _body_bounds(ctx, list(weights))
-        with_records = _records_for(ctx, weights)
-        if with_records:
-            # A listing's items and the prose around them (an intro, a buying guide) are
-            # both the page's: the body is the span of each.
-            listing = _body_bounds(ctx, weights)
-            if bounds is None or listing is None:
-                bounds = bounds or listing
-            else:
-                spans = sorted((bounds, listing))
-                if spans[1][0] <= spans[0][1] + 1:
-                    bounds = (spans[0][0], max(spans[0][1], spans[1][1]))
-                else:
-                    yield from self._outside(ctx, kept, [spans[0], spans[1]])
-                    return
-        if bounds is None:
+        # A listing's items and the prose around them (an intro, a buying guide) are both the
+        # page's: the body is the span under each weighting.
+        listing = _with_records(ctx, weights)
+        found = [_body_bounds(ctx, weights)]
+        if listing is not None:
+            found.append(_body_bounds(ctx, listing))
+        spans = _merged([span for span in found if span is not None])
+        if not spans:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
             return
         if _has_islands(ctx):
             least = _ISLAND_MIN_BLOCKS[ctx.document.source_kind == "html"]
-            yield from self._outside(ctx, kept, _with_islands(weights, bounds, least))
-            return
-        yield from self._outside(ctx, kept, [bounds])
+            spans = _with_islands(weights if listing is None else listing, spans, least)
+        yield from self._outside(ctx, kept, spans)
 
     def _outside(
         self, ctx: Context, kept: Sequence[Block], spans: list[tuple[int, int]]
     ) -> Iterator[tuple[Block, Removal]]:
         """The kept blocks outside every one of ``spans`` (in order, not overlapping)."""
         first, last = spans[0][0], spans[-1][1]
-        between = Removal(Category.OTHER, "between_bodies", "between the listing and its prose")
+        between = Removal(Category.OTHER, "between_bodies", "between two runs of the body")
         # One removal per side: thousands of menu lines share the same reason.
         before = Removal(
             Category.NAVIGATION, "before_body", f"before the article body (blocks {first}-{last})"
@@ -176,26 +167,45 @@ def _has_islands(ctx: Context) -> bool:
     return ctx.page_type in kinds
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in order, those that overlap or touch joined into one."""
+    joined: list[tuple[int, int]] = []
+    for first, last in sorted(spans):
+        if joined and first <= joined[-1][1] + 1:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], last))
+        else:
+            joined.append((first, last))
+    return joined
+
+
 def _with_islands(
-    weights: list[float], bounds: tuple[int, int], least: int
+    weights: list[float], spans: list[tuple[int, int]], least: int
 ) -> list[tuple[int, int]]:
-    """``bounds`` and every other run of blocks whose weights sum to at least
-    ``_ISLAND_MIN_SUM`` over at least ``least`` prose blocks (a thread's later posts, between
-    their chrome), in order."""
-    spans = [bounds]
-    for start, end in ((0, bounds[0] - 1), (bounds[1] + 1, len(weights) - 1)):
-        run_sum, run_start, best_sum, best_end = 0.0, start, 0.0, -1
-        for position in range(start, end + 1):
-            if run_sum <= 0.0:
-                if _is_island(weights, run_start, best_end, best_sum, least):
-                    spans.append((run_start, best_end))
-                run_sum, run_start, best_sum = 0.0, position, 0.0
-            run_sum += weights[position]
-            if run_sum > best_sum:
-                best_sum, best_end = run_sum, position
-        if _is_island(weights, run_start, best_end, best_sum, least):
-            spans.append((run_start, best_end))
-    return sorted(spans)
+    """``spans`` and, in the gaps around them, every run of blocks whose weights sum to at
+    least ``_ISLAND_MIN_SUM`` over at least ``least`` prose blocks (a thread's later posts,
+    between their chrome), in order."""
+    edges = [-1, *(edge for span in spans for edge in span), len(weights)]
+    found = list(spans)
+    for before, after in zip(edges[0::2], edges[1::2], strict=True):
+        found += _islands_in(weights, before + 1, after - 1, least)
+    return sorted(found)
+
+
+def _islands_in(weights: list[float], start: int, end: int, least: int) -> list[tuple[int, int]]:
+    """The islands among positions ``start``..``end``: each positive run's best prefix."""
+    islands: list[tuple[int, int]] = []
+    run_sum, run_start, best_sum, best_end = 0.0, start, 0.0, -1
+    for position in range(start, end + 1):
+        if run_sum <= 0.0:
+            if _is_island(weights, run_start, best_end, best_sum, least):
+                islands.append((run_start, best_end))
+            run_sum, run_start, best_sum = 0.0, position, 0.0
+        run_sum += weights[position]
+        if run_sum > best_sum:
+            best_sum, best_end = run_sum, position
+    if _is_island(weights, run_start, best_end, best_sum, least):
+        islands.append((run_start, best_end))
+    return islands
 
 
 def _is_island(weights: list[float], first: int, last: int, total: float, least: int) -> bool:
@@ -388,16 +398,18 @@ def _furniture_against(ctx: Context, weights: list[float]) -> None:
             weights[block.index] = -weights[block.index]
 
 
-def _records_for(ctx: Context, weights: list[float]) -> bool:
-    """HTML: the kept blocks of the page's run of repeated records (a listing's items) weigh
-    for the body however little each reads like prose."""
+def _with_records(ctx: Context, weights: list[float]) -> list[float] | None:
+    """HTML: a copy of ``weights`` in which the kept blocks of the page's run of linked
+    records (a listing's items) weigh for the body however little each reads like prose;
+    ``None`` when the page has no such run."""
     records = ctx.records
     if records is None or not records.linked or _declared_article(ctx):
-        return False
+        return None
+    weighted = list(weights)
     for index in range(records.first, records.last + 1):
-        if weights[index] < _RECORD_WEIGHT and not ctx.is_removed(index):
-            weights[index] = _RECORD_WEIGHT
-    return True
+        if weighted[index] < _RECORD_WEIGHT and not ctx.is_removed(index):
+            weighted[index] = _RECORD_WEIGHT
+    return weighted
 
 
 def _declared_article(ctx: Context) -> bool:
