@@ -1,6 +1,9 @@
-"""Repeated records (a listing's items), the <noscript> fallback, and listing-aware bodies."""
+"""Repeated records (a listing's items), the <noscript> and hidden-page fallbacks, and
+listing-aware bodies."""
 
 from __future__ import annotations
+
+import pytest
 
 import boilerstrip
 from boilerstrip.document import build_document
@@ -88,3 +91,28 @@ def test_a_short_noscript_notice_stays_out() -> None:
     body = boilerstrip.clean(page)
     assert "enable JavaScript" not in body
     assert "library would stay open" in body
+
+
+def _hidden_shell(style: str, paragraphs: int) -> str:
+    body = "".join(f"<p>{_PROSE} Paragraph {i}.</p>" for i in range(paragraphs))
+    return (
+        "<html><head><title>Almond thins - Shop</title></head><body>"
+        "<div class='banner'>Free shipping over 40 EUR</div>"
+        f"<div class='product-wrapper defer-block' style='{style}'><h1>Almond thins</h1>{body}"
+        "<div aria-hidden='true'>ICON-ONLY</div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("style", ["display: none", "visibility:hidden; min-height:100vh"])
+def test_a_page_sent_hidden_for_its_script_to_show_is_read(style: str) -> None:
+    body = boilerstrip.clean(_hidden_shell(style, 12))
+    assert "Paragraph 0." in body and "Paragraph 11." in body
+    assert "ICON-ONLY" not in body  # aria-hidden still hides
+
+
+def test_hidden_text_stays_out_of_a_page_with_shown_text() -> None:
+    shown = "".join(f"<p>{_PROSE} Shown {i}.</p>" for i in range(12))
+    page = _hidden_shell("display:none", 12).replace("<div class='banner'>", shown + "<div>")
+    body = boilerstrip.clean(page)
+    assert "Shown 11." in body
+    assert "Paragraph 0." not in body

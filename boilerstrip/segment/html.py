@@ -16,6 +16,7 @@ same paragraphs as in text mode on that converter's output, which the filters ar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -39,6 +40,11 @@ _SKIPPED_BUT_NOSCRIPT = _SKIPPED - {"noscript"}
 # Generic "enable JavaScript" notices are a line or two, well under the floor.
 _SCRIPTED_SHELL_CHARS = 2000
 _NOSCRIPT_MIN_CHARS = 500
+# Such a near-empty page is read with its hidden elements shown when they hold at least this
+# many characters and three times what is shown: shops (iHerb) and app shells send the
+# whole page inside a `display: none` wrapper their script reveals once it has run.
+_HIDDEN_SHELL_MIN_CHARS = 2000
+_HIDDEN_SHELL_RATIO = 3
 # Block-level elements: each starts and ends a block.
 _GROUPED = frozenset("blockquote dl figure h1 h2 h3 h4 h5 h6 ol p pre ul".split())
 _BLOCK = _GROUPED | frozenset(
@@ -77,6 +83,7 @@ _CAMEL_PART = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|[^\p{Lu}\p{Ll}]+"
 # The id React's streaming server rendering gives a late segment (see _is_streamed_segment).
 _STREAMED_SEGMENT = re.compile(r"S:\d+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_PAGE_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::template)]"
 _DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # A closing tag with more than a little after it ("</html>", a newline or a short analytics
 # snippet may follow the last one). One search, a tenth of the parse: str.find is slower.
@@ -131,6 +138,9 @@ def walk_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence], list[An
         if _is_scripted_shell(walk, root):
             walk = _Walk(_SKIPPED_BUT_NOSCRIPT)
             walk.run(root)
+        elif _is_hidden_shell(walk, root):
+            walk = _Walk(attribute_words=_shown_attribute_words)
+            walk.run(root)
     title = _title_of(walk.marked)
     if title:
         # The title is the first block: the walk's groups, counted without it, move up by one.
@@ -144,15 +154,51 @@ def walk_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence], list[An
 
 def _is_scripted_shell(walk: _Walk, root: Any) -> bool:
     """Whether the page's text is in its ``<noscript>`` elements rather than outside them."""
-    shown = 0
-    for text in walk.texts:
-        shown += len(text)
-        if shown >= _SCRIPTED_SHELL_CHARS:
-            return False
+    shown = _shown_chars(walk)
+    if shown >= _SCRIPTED_SHELL_CHARS:
+        return False
     hidden = 0
     for element in root.iter("noscript"):
         hidden += sum(len(text.strip()) for text in element.itertext())
     return hidden >= max(_NOSCRIPT_MIN_CHARS, 2 * shown)
+
+
+def _is_hidden_shell(walk: _Walk, root: Any) -> bool:
+    """Whether the page's text is in hidden elements (``hidden``, ``display: none``) that a
+    script would show, rather than in what is shown."""
+    shown = _shown_chars(walk)
+    if shown >= _SCRIPTED_SHELL_CHARS:
+        return False
+    hidden = sum(map(_text_chars, _outermost_hidden(root)))
+    return hidden >= max(_HIDDEN_SHELL_MIN_CHARS, _HIDDEN_SHELL_RATIO * shown)
+
+
+def _shown_chars(walk: _Walk) -> int:
+    """The characters of the walk's blocks, counted up to ``_SCRIPTED_SHELL_CHARS``."""
+    shown = 0
+    for text in walk.texts:
+        shown += len(text)
+        if shown >= _SCRIPTED_SHELL_CHARS:
+            break
+    return shown
+
+
+def _outermost_hidden(root: Any) -> list[Any]:
+    """The elements ``hidden`` or styled hidden that no such element holds."""
+    found: list[Any] = []
+    walker = lxml.etree.iterwalk(root, events=("start",))
+    for _, element in walker:
+        if element.tag.__class__ is not str:
+            continue  # a comment or processing instruction
+        if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", "")):
+            found.append(element)
+            walker.skip_subtree()
+    return found
+
+
+def _text_chars(element: Any) -> int:
+    """The characters of an element's text outside scripts and styles."""
+    return sum(len(text.strip()) for text in element.xpath(_PAGE_TEXT))
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -235,8 +281,14 @@ _MARKED_SET = frozenset(MARKED)
 class _Walk:
     """State of one walk: open elements, the text of the block being built, the blocks."""
 
-    def __init__(self, skipped_tags: frozenset[str] = _SKIPPED) -> None:
+    def __init__(
+        self,
+        skipped_tags: frozenset[str] = _SKIPPED,
+        attribute_words: Callable[[list[tuple[str, str]]], str | None] | None = None,
+    ) -> None:
         self._skipped_tags = skipped_tags
+        # How an element's attributes are read: their words, or None to skip it as hidden.
+        self._attribute_words = attribute_words or _attribute_words
         # The blocks found, one entry each in these four lists (no object per block: each
         # would be one more for the cyclic GC to count and walk).
         self.texts: list[str] = []
@@ -273,6 +325,7 @@ class _Walk:
         owners, cell_starts = self._owners, self._cell_starts
         action_of = _ACTIONS.get
         skipped_tags = self._skipped_tags
+        attribute_words = self._attribute_words
         for event, element in walker:
             if event == "start":
                 tag = element.tag
@@ -280,7 +333,7 @@ class _Walk:
                     attrs = None
                 else:
                     items = element.items()
-                    attrs = _attribute_words(items) if items else ""
+                    attrs = attribute_words(items) if items else ""
                 if attrs is None:  # skipped by its tag, or hidden
                     walker.skip_subtree()
                     skipped = True
@@ -518,6 +571,14 @@ def _attribute_words(items: list[tuple[str, str]]) -> str | None:
         elif name == "style" and _HIDDEN_STYLE.search(value) is not None:
             return None
     return " ".join(values)
+
+
+def _shown_attribute_words(items: list[tuple[str, str]]) -> str | None:
+    """``_attribute_words`` for a page whose script shows its hidden elements: only
+    ``aria-hidden`` still hides (icons, duplicates for screen readers)."""
+    if any(name == "aria-hidden" and value.strip().lower() == "true" for name, value in items):
+        return None
+    return " ".join(value for name, value in items if name in _WORD_ATTRIBUTES)
 
 
 def _is_streamed_segment(items: list[tuple[str, str]]) -> bool:
