@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from boilerstrip.anchor import description_anchor
 from boilerstrip.blocks import Block, BlockKind
 from boilerstrip.filters.base import Context, DocumentFilter, Favor
 from boilerstrip.filters.dom import FURNITURE_TAGS, PAGE_WIDE_SHARE
 from boilerstrip.page_type import PageType
 from boilerstrip.result import Category, Removal
-from boilerstrip.span import body_span
+from boilerstrip.span import best_span, body_span
 
 # What an already removed block weighs per word (capped): clearly against the body, yet
 # light enough that an "Advertisement" line inside the article does not split it. Per-word
@@ -132,6 +133,7 @@ class MainBodyFilter(DocumentFilter):
         found = [_body_bounds(ctx, weights)]
         if listing is not None:
             found.append(_body_bounds(ctx, listing))
+        found.append(_described_bounds(ctx, weights))
         spans = _merged([span for span in found if span is not None])
         if not spans:
             # No block reads as prose: we cannot tell the body, so we do not guess it away.
@@ -410,6 +412,28 @@ def _with_records(ctx: Context, weights: list[float]) -> list[float] | None:
         if weighted[index] < _RECORD_WEIGHT and not ctx.is_removed(index):
             weighted[index] = _RECORD_WEIGHT
     return weighted
+
+
+def _described_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | None:
+    """HTML, a page guessed a product's: the span around the block that the page's stated
+    description matches (``anchor.py``), the prose around it with it; ``None`` elsewhere.
+
+    Reviews, delivery notes and carousels outweighed a product's few paragraphs. wcxb-dev
+    HTML F1, product 0.535 -> 0.548; on every page guessed other than an article, no other
+    type moved; on every page, scrapinghub fell 0.975 -> 0.970 (the teaser the meta
+    description repeats)."""
+    if ctx.document.source_kind != "html" or ctx.page_type is not PageType.PRODUCT:
+        return None
+    page = ctx.document.page
+    anchor = description_anchor(ctx.document.blocks, page.description if page else None)
+    if anchor is None or ctx.is_removed(anchor):
+        return None
+    weighted = list(weights)
+    # Outweighing all the page's prose, the anchor is in the best span, with what around it
+    # adds to it.
+    weighted[anchor] = 1.0 + sum(w for w in weights if w > 0)
+    span = best_span(weighted)
+    return None if span is None else _extend(ctx, span)
 
 
 def _declared_article(ctx: Context) -> bool:

@@ -43,6 +43,10 @@ class PageMeta:
     # ``og:type`` lower-cased.
     schema_types: tuple[str, ...] = ()
     og_type: str | None = None
+    # What the page says its content is, in a sentence or two: a product node's JSON-LD
+    # ``description``, else the description ``<meta>`` elements'. Shops write the product's
+    # description there, word for word as on the page.
+    description: str | None = None
 
 
 # Longer values are not metadata but a page stuffing its head; they are cut before any work.
@@ -63,6 +67,9 @@ _META_KEYS = frozenset(
         "author",
         "article:author",
         "article:published_time",
+        "description",
+        "og:description",
+        "twitter:description",
     }
 )
 # Distinct schema.org types kept; a page naming more is a catalogue, and its first ones tell.
@@ -70,6 +77,8 @@ _MAX_SCHEMA_TYPES = 32
 # Microdata items read for their type: the first ones of a page (its main entity and the
 # repeated items after it) say what it is; a catalogue of thousands is not read through.
 _MAX_ITEMS = 200
+# @type values of a node whose description is the product's (not a review's or an offer's).
+_PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "ProductModel"})
 # @type values of the node that describes the article itself.
 _ARTICLE_TYPE_ENDS = ("Article", "Posting", "Report", "Review")
 _LANGUAGE_TAG = regex.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
@@ -103,6 +112,12 @@ def page_meta(root: Any, marked: Iterable[Any] | None = None) -> PageMeta:
         site_name=_site_name(_first(meta("og:site_name"), linked.publisher)),
         schema_types=_schema_types(nodes, root),
         og_type=_lowered(meta("og:type")),
+        description=_first(
+            _product_description(nodes),
+            meta("description"),
+            meta("og:description"),
+            meta("twitter:description"),
+        ),
     )
 
 
@@ -260,6 +275,16 @@ def _linked_data(nodes: list[dict[str, Any]]) -> _LinkedData:
         date=_iso_date(_text(article.get("datePublished"))),
         publisher=_first(_name_of(publisher), _text(website.get("name"))),
     )
+
+
+def _product_description(nodes: list[dict[str, Any]]) -> str | None:
+    """The ``description`` of the first product node that has one."""
+    for node in nodes:
+        if not _PRODUCT_TYPES.isdisjoint(map(_type_name, _types(node))):
+            description = _text(node.get("description"))
+            if description:
+                return description
+    return None
 
 
 def _parsed_json(script: str) -> object:

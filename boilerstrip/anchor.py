@@ -1,0 +1,37 @@
+"""The block where a page's own description of its content stands.
+
+Shops state a product's description twice: in the markup's metadata (the product node's
+JSON-LD ``description``, the description ``<meta>``) and, word for word, on the page. That
+block is content whatever its neighbours are: the reviews, the delivery notes and the
+recommendation carousels around a product's few paragraphs often read more like prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from boilerstrip.blocks import Block
+
+_WORDS = regex.compile(r"\w+")
+# The description's opening words are looked for: metadata cuts long descriptions short
+# (often at 160 characters) and a page may break the text into several blocks.
+_KEY_WORDS = 10
+# A shorter description is a slogan or a site's tagline, found in many places.
+_MIN_KEY_WORDS = 8
+
+
+def description_anchor(blocks: Sequence[Block], description: str | None) -> int | None:
+    """The index of the first block (after the page title) whose text holds the opening
+    words of ``description``; ``None`` when none does or the description is too short."""
+    if not description:
+        return None
+    words = _WORDS.findall(description.lower())[:_KEY_WORDS]
+    if len(words) < _MIN_KEY_WORDS:
+        return None
+    key = " ".join(words)
+    for block in blocks[1:]:
+        if key in " ".join(_WORDS.findall(block.text.lower())):
+            return block.index
+    return None

@@ -1,0 +1,99 @@
+"""Product pages: the description the page states in its metadata anchors the body."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+
+import boilerstrip
+from boilerstrip.anchor import description_anchor
+from boilerstrip.document import build_document
+from boilerstrip.segment.html_meta import page_meta
+
+_DESCRIPTION = (
+    "The Arrival T-Shirt is your admission to a new, purposeful approach to training, with "
+    "sweat-wicking technology and a lightweight material."
+)
+_REVIEW = (
+    "I bought this two weeks ago and wore it to the gym every single day since then, and "
+    "honestly the fabric held up far better than the cheaper shirts I had tried before it."
+)
+
+
+_CAROUSEL = "".join(
+    f"<div class='card'><a href='/p/{i}'>Training shirt model {i}</a><span>$2{i}</span>"
+    "<span>Add to bag</span></div>"
+    for i in range(12)
+)
+
+
+def _ld(node: dict[str, object]) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(node)}</script>"
+
+
+def _product_page(description_in_meta: bool = True) -> str:
+    product = {"@type": "Product", "name": "Arrival T-Shirt", "description": _DESCRIPTION}
+    if not description_in_meta:
+        product.pop("description")
+    reviews = "".join(
+        f"<div class='review'><h3>Review {i}</h3><p>{_REVIEW} Review number {i}.</p></div>"
+        for i in range(5)
+    )
+    return (
+        f"<html><head><title>Arrival T-Shirt | Shop</title>{_ld(product)}</head><body>"
+        "<header><nav><ul><li><a href='/'>Home</a></li><li><a href='/men'>Men</a></li>"
+        "<li><a href='/women'>Women</a></li></ul></nav></header>"
+        "<h1>Arrival T-Shirt</h1><div class='price'>$30</div><button>Add to bag</button>"
+        f"<div class='pdp-description'><h5>Description</h5><p>{_DESCRIPTION}</p></div>"
+        f"<h2>You may also like</h2><div class='carousel'>{_CAROUSEL}</div>"
+        f"<h2>Reviews</h2>{reviews}"
+        "<footer><p>Sign up for our newsletter</p><p>© 2026 Shop Ltd. All rights reserved.</p>"
+        "</footer></body></html>"
+    )
+
+
+def test_a_product_node_description_comes_before_the_meta_description() -> None:
+    root = lxml.html.fromstring(
+        "<html><head><meta name='description' content='Shop the best shirts online.'>"
+        + _ld({"@type": "Review", "description": "A review, not the product."})
+        + _ld({"@type": "https://schema.org/Product", "description": "  A fine\n cup. "})
+        + "</head><body></body></html>"
+    )
+    assert page_meta(root).description == "A fine cup."
+
+
+def test_the_meta_description_serves_when_no_product_node_has_one() -> None:
+    root = lxml.html.fromstring(
+        "<html><head><meta property='og:description' content='Shop the best shirts.'>"
+        "</head><body></body></html>"
+    )
+    assert page_meta(root).description == "Shop the best shirts."
+
+
+def test_the_anchor_is_the_block_holding_the_descriptions_opening_words() -> None:
+    document = build_document(_product_page())
+    anchor = description_anchor(document.blocks, _DESCRIPTION[:80] + "...")
+    assert anchor is not None
+    assert document.blocks[anchor].text == _DESCRIPTION
+
+
+def test_a_slogan_is_too_short_to_anchor_anything() -> None:
+    document = build_document(_product_page())
+    assert description_anchor(document.blocks, "The Arrival T-Shirt") is None
+    assert description_anchor(document.blocks, None) is None
+
+
+def test_a_products_description_stays_beside_reviews_that_outweigh_it() -> None:
+    result = boilerstrip.extract(_product_page())
+    assert result.metadata.page_type == "product"
+    assert _DESCRIPTION in result.body
+    assert "Review number 4." in result.body
+    assert "Add to bag" not in result.body
+
+
+def test_without_a_stated_description_the_reviews_alone_win() -> None:
+    # The same page with nothing to anchor on: what the anchor changes.
+    body = boilerstrip.clean(_product_page(description_in_meta=False))
+    assert "Review number 4." in body
+    assert _DESCRIPTION not in body
