@@ -42,12 +42,22 @@ class PageType(StrEnum):
     DOCUMENTATION = "documentation"  # a manual or reference page: code, parameters
 
 
+# How the evidence of a guess the markup stated begins.
+_STATED_EVIDENCE = ("schema.org", "og:type")
+
+
 @dataclass(frozen=True, slots=True)
 class PageTypeGuess:
     """The type guessed and the evidence that decided it, for people ("json-ld Product")."""
 
     page_type: PageType
     evidence: str
+
+    @property
+    def declared_article(self) -> bool:
+        """Whether the page says it is an article (schema.org or og:type), rather than only
+        lacking the cues of another type: a listing often has none and falls back to article."""
+        return self.page_type is PageType.ARTICLE and self.evidence.startswith(_STATED_EVIDENCE)
 
 
 @dataclass(frozen=True, slots=True)

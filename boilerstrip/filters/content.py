@@ -104,7 +104,6 @@ _RECORD_WEIGHT = 2.0
 # Not on a page that declares itself an article (its evidence, page_type.py): there a run of
 # linked cards is the related-stories box. scrapinghub 0.9741 -> 0.975; gating on every
 # article guess (the fallback too) cost listings 0.576 -> 0.547.
-_DECLARED = ("schema.org", "og:type")
 # An element path: a block's tag, its ancestors' tags and their class/id words.
 _Path = tuple[str, tuple[str, ...], frozenset[str]]
 # HTML: a figure's caption stands inside the article, so removing it says nothing about
@@ -405,7 +404,7 @@ def _with_records(ctx: Context, weights: list[float]) -> list[float] | None:
     records (a listing's items) weigh for the body however little each reads like prose;
     ``None`` when the page has no such run."""
     records = ctx.records
-    if records is None or not records.linked or _declared_article(ctx):
+    if records is None or not records.linked or ctx.page_type_guess.declared_article:
         return None
     weighted = list(weights)
     for index in range(records.first, records.last + 1):
@@ -434,13 +433,6 @@ def _described_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | N
     weighted[anchor] = 1.0 + sum(w for w in weights if w > 0)
     span = best_span(weighted)
     return None if span is None else _extend(ctx, span)
-
-
-def _declared_article(ctx: Context) -> bool:
-    """Whether the page says it is an article (schema.org or og:type), not just lacks the
-    cues of another type: a listing often has none of those and falls back to article."""
-    guess = ctx.page_type_guess
-    return guess.page_type is PageType.ARTICLE and guess.evidence.startswith(_DECLARED)
 
 
 def _outside_against(weights: list[float], bounds: tuple[int, int]) -> list[float]:
