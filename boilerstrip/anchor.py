@@ -8,7 +8,7 @@ recommendation carousels around a product's few paragraphs often read more like 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -22,9 +22,14 @@ _KEY_WORDS = 10
 _MIN_KEY_WORDS = 8
 
 
-def description_anchor(blocks: Sequence[Block], description: str | None) -> int | None:
-    """The index of the first block (after the page title) whose text holds the opening
-    words of ``description``; ``None`` when none does or the description is too short."""
+def description_anchor(
+    blocks: Sequence[Block],
+    description: str | None,
+    usable: Callable[[int], bool] = lambda index: True,
+) -> int | None:
+    """The index of the first ``usable`` block (after the page title) whose text holds the
+    opening words of ``description``; ``None`` when none does or the description is too
+    short."""
     if not description:
         return None
     words = _WORDS.findall(description.lower())[:_KEY_WORDS]
@@ -32,6 +37,6 @@ def description_anchor(blocks: Sequence[Block], description: str | None) -> int 
         return None
     key = " ".join(words)
     for block in blocks[1:]:
-        if key in " ".join(_WORDS.findall(block.text.lower())):
+        if usable(block.index) and key in " ".join(_WORDS.findall(block.text.lower())):
             return block.index
     return None

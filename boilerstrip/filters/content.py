@@ -424,8 +424,11 @@ def _described_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | N
     if ctx.document.source_kind != "html" or ctx.page_type is not PageType.PRODUCT:
         return None
     page = ctx.document.page
-    anchor = description_anchor(ctx.document.blocks, page.description if page else None)
-    if anchor is None or ctx.is_removed(anchor):
+    description = page.description if page else None
+    anchor = description_anchor(
+        ctx.document.blocks, description, lambda index: not ctx.is_removed(index)
+    )
+    if anchor is None:
         return None
     weighted = list(weights)
     # Outweighing all the page's prose, the anchor is in the best span, with what around it
