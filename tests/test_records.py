@@ -116,3 +116,26 @@ def test_hidden_text_stays_out_of_a_page_with_shown_text() -> None:
     body = boilerstrip.clean(page)
     assert "Shown 11." in body
     assert "Paragraph 0." not in body
+
+
+def _reviews_listing() -> str:
+    items = "".join(
+        f"<div class='post-card'><h3><a href='/r/{i}'>The best gadget number {i}</a></h3>"
+        f"<p class='byline'>By Jane Doe</p><p>Held steady and cost less, pick {i}.</p></div>"
+        for i in range(12)
+    )
+    return (
+        f"<html><head><title>Reviews | Gadget Guide</title></head><body><nav><ul>{_MENU}</ul>"
+        f"</nav><main><h1>All reviews</h1><p>{_PROSE}</p>{items}"
+        "<div class='pagination'><a href='/p/2'>Next page</a></div></main>"
+        "<footer><p>© 2026 Gadget Guide. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_a_listings_bylines_mark_its_items_rather_than_end_its_body() -> None:
+    result = boilerstrip.extract(_reviews_listing())
+    assert result.metadata.page_type == "listing"
+    for i in range(12):
+        assert f"pick {i}." in result.body
+    assert "By Jane Doe" not in result.body  # still reported as bylines, not body
+    assert "Next page" not in result.body
