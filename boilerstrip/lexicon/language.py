@@ -44,7 +44,7 @@ def guess_language_of_words(blocks: Iterable[Sequence[str]], default: str = "en"
 
 
 def written_cjk_language(sample: list[str]) -> str | None:
-    """"zh", "ja" or "ko" when the words of ``sample`` are mostly written in that script,
+    """ "zh", "ja" or "ko" when the words of ``sample`` are mostly written in that script,
     else ``None`` (the script alone tells these three apart; stopwords need not)."""
     return _cjk_language(sample) if reaches(sample, _FIRST_CJK_CODE_POINT) else None
 
