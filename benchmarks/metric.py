@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 # The benchmark tokenises with the standard `re` module; `regex` differs on a few combining
@@ -21,6 +21,9 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 SHINGLE_SIZE = 4
 
 Shingle = tuple[str, ...]
+# How a text becomes tokens: the benchmark's ``tokenize`` unless a caller measures otherwise
+# (``benchmarks.cjk_accuracy`` counts each Chinese or Japanese character as a token).
+Tokenizer = Callable[[str], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +66,15 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[Shingle]:
-    """Count the `size`-token shingles of `text`.
+def shingles(
+    text: str, size: int = SHINGLE_SIZE, tokenizer: Tokenizer = tokenize
+) -> Counter[Shingle]:
+    """Count the `size`-token shingles of `text`, split into tokens by `tokenizer`.
 
     A text shorter than `size` tokens yields one shingle holding all its tokens; an empty
     text yields none.
     """
-    tokens = tokenize(text)
+    tokens = tokenizer(text)
     if not tokens:
         return Counter()
     if len(tokens) < size:
@@ -77,10 +82,10 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[Shingle]:
     return Counter(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
 
 
-def page_counts(truth: str, predicted: str) -> PageCounts:
+def page_counts(truth: str, predicted: str, tokenizer: Tokenizer = tokenize) -> PageCounts:
     """Compare one predicted text with its truth; the counts are normalised to sum to 1."""
-    true_set = shingles(truth)
-    pred_set = shingles(predicted)
+    true_set = shingles(truth, tokenizer=tokenizer)
+    pred_set = shingles(predicted, tokenizer=tokenizer)
     tp = sum((true_set & pred_set).values())
     fp = sum((pred_set - true_set).values())
     fn = sum((true_set - pred_set).values())

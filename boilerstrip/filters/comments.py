@@ -23,6 +23,7 @@ _HEADER_STEMS = (
     "repl",
     "reaction",
     "thought",
+    *("评论", "評論", "跟贴", "跟帖", "留言", "コメント"),
 )
 # "34 responses to “<the article's headline>”" quotes the headline, so it can run long.
 _MAX_COUNTED_HEADER_WORDS = 30
@@ -33,12 +34,26 @@ _COUNT_HEADER = regex.compile(
     regex.IGNORECASE,
 )
 
+# Chinese and Japanese headers put the count before or after the word, with a counter word
+# (条, 件) and often a qualifier: "热门评论 10 条", "全部评论 70 条", "4,060 条评论", "跟贴 1199",
+# "コメント（3件）". Written without spaces, they hold too few words for the phrase lexicon,
+# whose phrases are space-separated. Prompts ("我要评论", "write a comment") are not headers.
+_CJK_COUNT_HEADER = regex.compile(
+    r"^(?:[\d,]+\s*[条件]\s*)?(?:热门|全部|最新|最热|网友|精彩|读者|用户)?"
+    r"(?:评论|評論|跟贴|跟帖|留言|コメント)"
+    r"(?:\s*[(（]?\s*[\d,]+\s*[条件]?\s*[)）]?)?\s*[:：]?$"
+)
+
 
 # "joetoronto says:", "Alex on September 17, 2018 at 6:34 am said:", "Anna schreibt:".
 _AUTHOR_LINE = regex.compile(
     r"^\S.{0,80}?\s(?:says|said|wrote|writes|replied|sagt|schreibt|dit|écrit|a écrit|dice|"
     r"escribió|scrive|ha scritto|escreveu|diz|zegt|schreef|pisze|napisał)\s*:?$",
     regex.IGNORECASE,
+)
+# A comment's relative time stamp in Chinese or Japanese: "3小时前", "40分钟前", "2日前".
+_CJK_AGO = regex.compile(
+    r"^\d+\s*(?:秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週間|个月|か月|ヶ月|年)前$"
 )
 # How many blocks after a header are searched for a comment's author line.
 _AUTHOR_LOOKAHEAD = 5
@@ -50,7 +65,11 @@ def _authors_follow(ctx: Context, header: Block) -> bool:
     following = ctx.document.blocks[start : start + _AUTHOR_LOOKAHEAD]
     return any(
         b.stats.words <= 20
-        and (_AUTHOR_LINE.match(b.text) is not None or lone_byline_or_date(b) is not None)
+        and (
+            _AUTHOR_LINE.match(b.text) is not None
+            or _CJK_AGO.match(b.text) is not None
+            or lone_byline_or_date(b) is not None
+        )
         for b in following
     )
 
@@ -130,6 +149,8 @@ class CommentsFilter(DocumentFilter):
         # Single-word labels ("Reply", "Report") also sit in share bars and embeds, so only
         # counted headers and multi-word comment phrases open a section.
         if _COUNT_HEADER.match(block.text) is not None:
+            return True
+        if _CJK_COUNT_HEADER.match(block.text) is not None:
             return True
         if words > self.max_header_words:
             return False

@@ -43,9 +43,15 @@ def guess_language_of_words(blocks: Iterable[Sequence[str]], default: str = "en"
     return guess_language_of_sample(sample, default)
 
 
+def written_cjk_language(sample: list[str]) -> str | None:
+    """ "zh", "ja" or "ko" when the words of ``sample`` are mostly written in that script,
+    else ``None`` (the script alone tells these three apart; stopwords need not)."""
+    return _cjk_language(sample) if reaches(sample, _FIRST_CJK_CODE_POINT) else None
+
+
 def guess_language_of_sample(sample: list[str], default: str = "en") -> str:
     """The language guess for the first ``SAMPLE_WORDS`` lower-cased words of a text."""
-    cjk = _cjk_language(sample) if reaches(sample, _FIRST_CJK_CODE_POINT) else None
+    cjk = written_cjk_language(sample)
     if cjk is not None:
         return cjk
     # Every stopword of the sample counts for each language whose list has it.
