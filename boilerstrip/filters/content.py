@@ -25,6 +25,7 @@ from boilerstrip.filters.dom import FURNITURE_TAGS, PAGE_WIDE_SHARE
 from boilerstrip.page_type import PageType
 from boilerstrip.result import Category, Removal
 from boilerstrip.span import body_span
+from boilerstrip.text_records import find_text_records
 
 # What an already removed block weighs per word (capped): clearly against the body, yet
 # light enough that an "Advertisement" line inside the article does not split it. Per-word
@@ -100,6 +101,8 @@ _ISLAND_MIN_BLOCKS = (2, 1)
 # 0.974. Applying it only when the run holds 15% or 30% of the page's words lost listings
 # (0.563 / 0.543) and saved no article.
 _RECORD_WEIGHT = 2.0
+_TEXT_RECORDS_MAX_SUM = 48.0
+_TEXT_RECORDS_MAX_SHARE = 0.3
 # Not on a page that declares itself an article (its evidence, page_type.py): there a run of
 # linked cards is the related-stories box. scrapinghub 0.9741 -> 0.975; gating on every
 # article guess (the fallback too) cost listings 0.576 -> 0.547.
@@ -128,7 +131,11 @@ class MainBodyFilter(DocumentFilter):
         _furniture_against(ctx, weights)
         # A listing's items and the prose around them (an intro, a buying guide) are both the
         # page's: the body is the span under each weighting.
-        listing = _with_records(ctx, weights)
+        listing = (
+            _with_records(ctx, weights)
+            if ctx.document.source_kind == "html"
+            else _with_text_records(ctx, weights)
+        )
         found = [_body_bounds(ctx, weights)]
         if listing is not None:
             found.append(_body_bounds(ctx, listing))
@@ -410,6 +417,41 @@ def _with_records(ctx: Context, weights: list[float]) -> list[float] | None:
         if weighted[index] < _RECORD_WEIGHT and not ctx.is_removed(index):
             weighted[index] = _RECORD_WEIGHT
     return weighted
+
+
+def _with_text_records(ctx: Context, weights: list[float]) -> list[float] | None:
+    """Text: a copy of ``weights`` in which the kept blocks of the page's run of repeated
+    records (``boilerstrip.text_records``), and its lone bylines and time stamps, weigh for
+    the body as HTML's linked records do; ``None`` when the page has no such run."""
+    if ctx.page_type is PageType.PRODUCT or _prose_holds_body(ctx, weights):
+        return None
+    blocks = ctx.document.blocks
+    codes = [_code_of(ctx, index) for index in range(len(blocks))]
+    records = find_text_records(blocks, codes, _LISTING_MARKS)
+    if records is None:
+        return None
+    weighted = list(weights)
+    for index in range(records.first, records.last + 1):
+        code = codes[index]
+        if weighted[index] < _RECORD_WEIGHT and (code is None or code in _LISTING_MARKS):
+            weighted[index] = _RECORD_WEIGHT
+    return weighted
+
+
+def _prose_holds_body(ctx: Context, weights: list[float]) -> bool:
+    """Whether the best span of prose is an article's: it weighs much, and most of the page's
+    prose weight is in it."""
+    span = body_span(weights, ctx.page.title_index)
+    if span is None:
+        return False
+    total = sum(weights[span[0] : span[1] + 1])
+    positive = sum(w for w in weights if w > 0)
+    return total >= _TEXT_RECORDS_MAX_SUM and total >= _TEXT_RECORDS_MAX_SHARE * positive
+
+
+def _code_of(ctx: Context, index: int) -> str | None:
+    removal = ctx.removal(index)
+    return None if removal is None else removal.code
 
 
 def _declared_article(ctx: Context) -> bool:
