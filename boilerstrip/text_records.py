@@ -7,10 +7,12 @@ price, a date or a byline. Such a line is a *key*: its text lower-cased with dig
 ``0`` (so "#3" and "#4", "£12.99" and "£8.50" match), or, for the lines the metadata filter
 removed as a lone time stamp or byline, that code (dates differ in their words too).
 
-``find_text_records`` finds the key whose occurrences recur at a steady interval and span the
-most words, and the run of blocks they cover: from one interval before the first occurrence
-to one after the last, since a key may open, close or sit inside its item. A menu repeats
-no line four times; an article's paragraphs are no short lines that recur.
+``find_text_records`` finds every key whose occurrences recur at a steady interval, and the
+run of blocks each run covers: from one interval before the first occurrence to one after the
+last, since a key may open, close or sit inside its item. A page often has several (a date
+and a "Read more" per teaser; a second list further down): the main-body pass takes them
+all. A menu repeats no line four times, and its lines are a word or two; an article's
+paragraphs are no short lines that recur.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ _MIN_INTERVAL = 2
 _MAX_INTERVAL_FACTOR = 2.0
 # An item holds a few words besides its key: a row of bare "Reply" / "Share" lines is none.
 _MIN_ITEM_WORDS = 6
+# Item lines average a few words (a title, a price and its label); a menu's are one or two.
+_MIN_LINE_WORDS = 2.5
 _DIGIT_RUN = re.compile(r"\d+")
 
 
@@ -53,8 +57,8 @@ class TextRecords:
 
 def find_text_records(
     blocks: Sequence[Block], codes: Sequence[str | None], marks: frozenset[str]
-) -> TextRecords | None:
-    """The page's main run of repeated records, or ``None`` when it has none.
+) -> list[TextRecords]:
+    """Every run of repeated records on the page, by key (runs of two keys may overlap).
 
     ``codes[i]`` is the reason code of block ``i``'s removal (``None``: kept); blocks removed
     with a code in ``marks`` (lone time stamps, bylines) share that code as their key.
@@ -64,15 +68,15 @@ def find_text_records(
         key = _key(block, codes[block.index], marks)
         if key is not None:
             occurrences.setdefault(key, []).append(block.index)
-    best: TextRecords | None = None
+    found: list[TextRecords] = []
     for key, indexes in occurrences.items():
         if len(indexes) < MIN_RECORDS:
             continue
         for run in _steady_runs(indexes):
-            found = _records_of(blocks, key, run)
-            if found is not None and (best is None or found.words > best.words):
-                best = found
-    return best
+            records = _records_of(blocks, key, run)
+            if records is not None:
+                found.append(records)
+    return found
 
 
 def _key(block: Block, code: str | None, marks: frozenset[str]) -> str | None:
@@ -104,7 +108,8 @@ def _records_of(blocks: Sequence[Block], key: str, run: list[int]) -> TextRecord
     first = max(0, run[0] - interval + 1)
     last = min(len(blocks) - 1, run[-1] + interval - 1)
     words = sum(b.stats.words for b in blocks[first : last + 1])
-    key_words = sum(blocks[i].stats.words for i in run)
-    if words - key_words < _MIN_ITEM_WORDS * len(run):
+    content = words - sum(blocks[i].stats.words for i in run)
+    lines = last - first + 1 - len(run)
+    if content < _MIN_ITEM_WORDS * len(run) or content < _MIN_LINE_WORDS * lines:
         return None
     return TextRecords(first, last, len(run), words, key)
