@@ -1,0 +1,115 @@
+"""Repeated records in plain text: the items of a listing, a collection or a thread.
+
+Text has no element paths to repeat (``boilerstrip.records`` reads those in HTML), but a
+listing's items still come from one template, and the template's fixed lines come back item
+after item, a few lines apart: "Add to cart", "Mark as watched", "Read more", a rating, a
+price, a date or a byline. Such a line is a *key*: its text lower-cased with digit runs as
+``0`` (so "#3" and "#4", "£12.99" and "£8.50" match), or, for the lines the metadata filter
+removed as a lone time stamp or byline, that code (dates differ in their words too).
+
+``find_text_records`` finds every key whose occurrences recur at a steady interval, and the
+run of blocks each run covers: from one interval before the first occurrence to one after the
+last, since a key may open, close or sit inside its item. A page often has several (a date
+and a "Read more" per teaser; a second list further down): the main-body pass takes them
+all. A menu repeats no line four times, and its lines are a word or two; an article's
+paragraphs are no short lines that recur.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from boilerstrip.blocks import Block
+
+# At least this many items make a listing (as ``records.MIN_RECORDS``).
+MIN_RECORDS = 4
+# A key line is a template's fixed line: a few words at most (titles and summaries differ).
+_MAX_KEY_WORDS = 5
+# Items are at least two lines (a key and something else); a key on every line is a list.
+_MIN_INTERVAL = 2
+# Occurrences further apart than this many intervals (the median) belong to another run.
+_MAX_INTERVAL_FACTOR = 2.0
+# An item holds a few words besides its key: a row of bare "Reply" / "Share" lines is none.
+_MIN_ITEM_WORDS = 6
+# Item lines average a few words (a title, a price and its label); a menu's are one or two.
+_MIN_LINE_WORDS = 2.5
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class TextRecords:
+    """The run of blocks ``first``..``last`` holding ``count`` items that share the key line
+    ``key``; ``words`` is how many words the run holds."""
+
+    first: int
+    last: int
+    count: int
+    words: int
+    key: str
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self.first <= index <= self.last
+
+
+def find_text_records(
+    blocks: Sequence[Block], codes: Sequence[str | None], marks: frozenset[str]
+) -> list[TextRecords]:
+    """Every run of repeated records on the page, by key (runs of two keys may overlap).
+
+    ``codes[i]`` is the reason code of block ``i``'s removal (``None``: kept); blocks removed
+    with a code in ``marks`` (lone time stamps, bylines) share that code as their key.
+    """
+    occurrences: dict[str, list[int]] = {}
+    for block in blocks:
+        key = _key(block, codes[block.index], marks)
+        if key is not None:
+            occurrences.setdefault(key, []).append(block.index)
+    found: list[TextRecords] = []
+    for key, indexes in occurrences.items():
+        if len(indexes) < MIN_RECORDS:
+            continue
+        for run in _steady_runs(indexes):
+            records = _records_of(blocks, key, run)
+            if records is not None:
+                found.append(records)
+    return found
+
+
+def _key(block: Block, code: str | None, marks: frozenset[str]) -> str | None:
+    """What ``block`` shares with the same line of the other items, if it can be one."""
+    if code is not None and code in marks:
+        return "@" + code
+    if not block.words or block.stats.words > _MAX_KEY_WORDS:
+        return None
+    return _DIGIT_RUN.sub("0", block.text.lower())
+
+
+def _steady_runs(indexes: list[int]) -> list[list[int]]:
+    """``indexes`` split where two occurrences stand much further apart than usual."""
+    gaps = [b - a for a, b in itertools.pairwise(indexes)]
+    usual = statistics.median(gaps)
+    if usual < _MIN_INTERVAL:
+        return []
+    runs = [[indexes[0]]]
+    for index, gap in zip(indexes[1:], gaps, strict=True):
+        if gap > _MAX_INTERVAL_FACTOR * usual:
+            runs.append([])
+        runs[-1].append(index)
+    return [run for run in runs if len(run) >= MIN_RECORDS]
+
+
+def _records_of(blocks: Sequence[Block], key: str, run: list[int]) -> TextRecords | None:
+    """The records a steady run of key lines marks, if its items hold enough words."""
+    interval = round((run[-1] - run[0]) / (len(run) - 1))
+    first = max(0, run[0] - interval + 1)
+    last = min(len(blocks) - 1, run[-1] + interval - 1)
+    words = sum(b.stats.words for b in blocks[first : last + 1])
+    content = words - sum(blocks[i].stats.words for i in run)
+    lines = last - first + 1 - len(run)
+    if content < _MIN_ITEM_WORDS * len(run) or content < _MIN_LINE_WORDS * lines:
+        return None
+    return TextRecords(first, last, len(run), words, key)
