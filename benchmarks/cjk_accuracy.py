@@ -29,7 +29,6 @@ from benchmarks.metric import PageCounts, aggregate, page_counts
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\u30fc"
 _CJK_TOKEN = regex.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 DEFAULT_EXTRACTORS = ("boilerstrip", "trafilatura", "readability")
-_MEGABYTE = 1_000_000
 _ORDER = ("zh+ja", "zh", "ja")
 
 
@@ -66,18 +65,12 @@ def _row(
     calls: Sequence[timing.Call],
     pages: Sequence[cjk_pages.CjkPage],
 ) -> report.Row:
-    scores = aggregate(counts)
-    seconds = sum(call.seconds for call in calls)
-    megabytes = sum(len(page.html) for page in pages) / _MEGABYTE
-    return report.Row(
-        extractor=name,
-        dataset=label,
-        docs=len(counts),
-        f1=scores.f1,
-        precision=scores.precision,
-        recall=scores.recall,
-        docs_per_s=len(counts) / seconds if seconds else 0.0,
-        mb_per_s=megabytes / seconds if seconds else 0.0,
+    return report.Row.scored(
+        name,
+        label,
+        counts,
+        seconds=sum(call.seconds for call in calls),
+        size_bytes=sum(len(page.html) for page in pages),
         errors=sum(call.error is not None for call in calls),
     )
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
+
+from benchmarks.metric import PageCounts, aggregate
 
 # The tool whose speed the ratios are stated for.
 SUBJECT = "boilerstrip"
@@ -37,6 +39,7 @@ HEADERS = (
     "MB/s",
     "errors",
 )
+_MEGABYTE = 1_000_000
 _LEFT_ALIGNED = 2  # the first two columns hold names; the rest are numbers
 
 
@@ -53,6 +56,32 @@ class Row:
     docs_per_s: float
     mb_per_s: float
     errors: int
+
+    @classmethod
+    def scored(
+        cls,
+        extractor: str,
+        dataset: str,
+        counts: Iterable[PageCounts],
+        seconds: float,
+        size_bytes: int,
+        errors: int,
+    ) -> Row:
+        """The row of pages whose metric counts, extraction time and input size are these."""
+        counted = list(counts)
+        scores = aggregate(counted)
+        megabytes = size_bytes / _MEGABYTE
+        return cls(
+            extractor=extractor,
+            dataset=dataset,
+            docs=len(counted),
+            f1=scores.f1,
+            precision=scores.precision,
+            recall=scores.recall,
+            docs_per_s=len(counted) / seconds if seconds else 0.0,
+            mb_per_s=megabytes / seconds if seconds else 0.0,
+            errors=errors,
+        )
 
     def cells(self) -> tuple[str, ...]:
         return (

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import converters, corpus, extractors, report, timing
-from benchmarks.metric import PageCounts, aggregate, page_counts
+from benchmarks.metric import PageCounts, page_counts
 
-_MEGABYTE = 1_000_000
 # Rows list scrapinghub, then each wcxb type, then all selected wcxb pages together.
 _DATASET_ORDER = (
     corpus.SCRAPINGHUB,
@@ -188,18 +187,12 @@ def groups(outcomes: Sequence[Outcome]) -> dict[str, list[Outcome]]:
 
 
 def summarise(extractor: str, dataset: str, outcomes: Sequence[Outcome]) -> report.Row:
-    scores = aggregate(outcome.counts for outcome in outcomes)
-    seconds = sum(outcome.seconds for outcome in outcomes)
-    megabytes = sum(outcome.size for outcome in outcomes) / _MEGABYTE
-    return report.Row(
-        extractor=extractor,
-        dataset=dataset,
-        docs=len(outcomes),
-        f1=scores.f1,
-        precision=scores.precision,
-        recall=scores.recall,
-        docs_per_s=len(outcomes) / seconds if seconds else 0.0,
-        mb_per_s=megabytes / seconds if seconds else 0.0,
+    return report.Row.scored(
+        extractor,
+        dataset,
+        (outcome.counts for outcome in outcomes),
+        seconds=sum(outcome.seconds for outcome in outcomes),
+        size_bytes=sum(outcome.size for outcome in outcomes),
         errors=sum(outcome.error is not None for outcome in outcomes),
     )
 
