@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import regex
-
 from boilerstrip.blocks import Block
+from boilerstrip.lexicon.tokens import find_words
 
-_WORDS = regex.compile(r"\w+")
 # The description's opening words are looked for: metadata cuts long descriptions short
 # (often at 160 characters) and a page may break the text into several blocks.
 _KEY_WORDS = 10
@@ -32,11 +30,12 @@ def description_anchor(
     short."""
     if not description:
         return None
-    words = _WORDS.findall(description.lower())[:_KEY_WORDS]
+    # Tokenised as blocks are, so that the key compares with their lower-cased words.
+    words = find_words(description.lower())[:_KEY_WORDS]
     if len(words) < _MIN_KEY_WORDS:
         return None
     key = " ".join(words)
     for block in blocks[1:]:
-        if usable(block.index) and key in " ".join(_WORDS.findall(block.text.lower())):
+        if usable(block.index) and key in " ".join(block.words):
             return block.index
     return None

@@ -24,9 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from boilerstrip.blocks import Block
+from boilerstrip.records import MIN_RECORDS  # as many items make a listing in text as in HTML
 
-# At least this many items make a listing (as ``records.MIN_RECORDS``).
-MIN_RECORDS = 4
 # A key line is a template's fixed line: a few words at most (titles and summaries differ).
 _MAX_KEY_WORDS = 5
 # Items are at least two lines (a key and something else); a key on every line is a list.

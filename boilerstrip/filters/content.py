@@ -514,13 +514,12 @@ def _text_record_blocks(ctx: Context, weights: list[float]) -> list[int]:
     if ctx.page_type is PageType.PRODUCT:
         # A product page's item runs are its carousels and reviews, not its body.
         return []
+    if _prose_holds_body(ctx, weights):
+        return []  # an article's page: its runs (if any) are boxes beside it
     blocks = ctx.document.blocks
     codes = [_code_of(ctx, index) for index in range(len(blocks))]
     runs = find_text_records(blocks, codes, _LISTING_MARKS)
-    inside = sorted({i for run in runs for i in range(run.first, run.last + 1)})
-    if not inside or _prose_holds_body(ctx, weights):
-        return []
-    return inside
+    return sorted({i for run in runs for i in range(run.first, run.last + 1)})
 
 
 def _prose_holds_body(ctx: Context, weights: list[float]) -> bool:

@@ -135,12 +135,7 @@ def walk_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence], list[An
     walk = _Walk()
     if root is not None:
         walk.run(root)
-        if _is_scripted_shell(walk, root):
-            walk = _Walk(_SKIPPED_BUT_NOSCRIPT)
-            walk.run(root)
-        elif _is_hidden_shell(walk, root):
-            walk = _Walk(attribute_words=_shown_attribute_words)
-            walk.run(root)
+        walk = _shell_walk(walk, root) or walk
     title = _title_of(walk.marked)
     if title:
         # The title is the first block: the walk's groups, counted without it, move up by one.
@@ -152,23 +147,34 @@ def walk_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence], list[An
     return (*_rendered(walk.texts, walk.kinds, walk.groups, walk.evidence, shift), walk.marked)
 
 
-def _is_scripted_shell(walk: _Walk, root: Any) -> bool:
-    """Whether the page's text is in its ``<noscript>`` elements rather than outside them."""
+def _shell_walk(walk: _Walk, root: Any) -> _Walk | None:
+    """For a near-empty page whose text is in its ``<noscript>`` or hidden elements, a walk
+    that reads them; ``None`` for any other page (``walk`` is the first walk's)."""
     shown = _shown_chars(walk)
     if shown >= _SCRIPTED_SHELL_CHARS:
-        return False
+        return None
+    if _is_scripted_shell(shown, root):
+        again = _Walk(_SKIPPED_BUT_NOSCRIPT)
+    elif _is_hidden_shell(shown, root):
+        again = _Walk(attribute_words=_shown_attribute_words)
+    else:
+        return None
+    again.run(root)
+    return again
+
+
+def _is_scripted_shell(shown: int, root: Any) -> bool:
+    """Whether the page's text is in its ``<noscript>`` elements rather than outside them
+    (``shown``: the characters outside them)."""
     hidden = 0
     for element in root.iter("noscript"):
         hidden += sum(len(text.strip()) for text in element.itertext())
     return hidden >= max(_NOSCRIPT_MIN_CHARS, 2 * shown)
 
 
-def _is_hidden_shell(walk: _Walk, root: Any) -> bool:
+def _is_hidden_shell(shown: int, root: Any) -> bool:
     """Whether the page's text is in hidden elements (``hidden``, ``display: none``) that a
-    script would show, rather than in what is shown."""
-    shown = _shown_chars(walk)
-    if shown >= _SCRIPTED_SHELL_CHARS:
-        return False
+    script would show, rather than in the ``shown`` characters."""
     hidden = sum(map(_text_chars, _outermost_hidden(root)))
     return hidden >= max(_HIDDEN_SHELL_MIN_CHARS, _HIDDEN_SHELL_RATIO * shown)
 
