@@ -43,7 +43,8 @@ class PageType(StrEnum):
 
 
 # How the evidence of a guess the markup stated begins.
-_STATED_EVIDENCE = ("schema.org", "og:type")
+_SCHEMA_EVIDENCE = "schema.org"
+_STATED_EVIDENCE = (_SCHEMA_EVIDENCE, "og:type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,12 @@ class PageTypeGuess:
         """Whether the page says it is an article (schema.org or og:type), rather than only
         lacking the cues of another type: a listing often has none and falls back to article."""
         return self.page_type is PageType.ARTICLE and self.evidence.startswith(_STATED_EVIDENCE)
+
+    @property
+    def schema_article(self) -> bool:
+        """Whether the page's schema.org data names it an article: a stronger statement
+        than og:type, which most WordPress themes write on every page."""
+        return self.page_type is PageType.ARTICLE and self.evidence.startswith(_SCHEMA_EVIDENCE)
 
 
 @dataclass(frozen=True, slots=True)

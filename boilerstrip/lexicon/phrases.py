@@ -74,6 +74,7 @@ class Lexicon:
     anchor_words: frozenset[str]
     networks: frozenset[str]
     social_verbs: frozenset[str]
+    action_verbs: frozenset[str]
     tag_prefixes: frozenset[tuple[str, ...]]
     # Derived from ``phrases``: per first word, the lengths of the phrases it starts, longest
     # first, so that a spot is tried only at the sizes some phrase has there.
@@ -137,6 +138,7 @@ def lexicon_for(language: str) -> Lexicon:
         anchors,
         frozenset(_read_file(_data_dir().joinpath("networks.txt"))),
         frozenset(w for lang in languages for w in _read_entries(lang, "social_verbs.txt")),
+        frozenset(w for lang in languages for w in _read_entries(lang, "action_verbs.txt")),
         frozenset(
             phrase_key(p) for lang in languages for p in _read_entries(lang, "tag_prefixes.txt")
         ),
