@@ -96,3 +96,21 @@ def test_a_schema_org_article_spares_no_linked_teasers() -> None:
     assert declared.metadata.page_type_evidence == "schema.org NewsArticle"
     assert "council met" in declared.body
     assert "Another story about the town" not in declared.body
+
+
+def test_short_lines_in_an_element_named_menu_go_and_its_prose_stays() -> None:
+    menu = "".join(
+        f"<div class='item'>Gift cards for our restaurants in Leeds and York, set {i}</div>"
+        for i in range(5)
+    )
+    page = (
+        "<html><head><title>Planning the menu</title></head><body><div class='site-menu'>"
+        f"{menu}</div><main><h1>Planning the menu</h1>"
+        + "".join(f"<p>In week {i} of the season: {_PROSE}</p>" for i in range(6))
+        + f"<section id='menu-ideas'><p>{_PROSE} Seasonal dishes help.</p>"
+        "</section></main></body></html>"
+    )
+    result = boilerstrip.extract(page)
+    assert "Seasonal dishes help." in result.body
+    gone = {d.code for b, d in result.verdicts() if d is not None and "Gift cards" in b.text}
+    assert gone == {"menu"}
