@@ -114,3 +114,28 @@ def test_short_lines_in_an_element_named_menu_go_and_its_prose_stays() -> None:
     assert "Seasonal dishes help." in result.body
     gone = {d.code for b, d in result.verdicts() if d is not None and "Gift cards" in b.text}
     assert gone == {"menu"}
+
+
+def test_a_threads_list_of_other_threads_is_not_its_content() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "DiscussionForumPosting", "headline": "Budget vote"}</script>'
+    )
+    posts = "".join(
+        f"<div class='post'><p class='author'>member{i}</p><p>Reply {i}: {_PROSE}</p></div>"
+        for i in range(3)
+    )
+    others = "".join(
+        f"<div class='thread'><a href='/t/{i}'>Another thread about the council number {i}</a>"
+        f"<p>{i + 2} replies</p></div>"
+        for i in range(8)
+    )
+    page = (
+        f"<html><head><title>Budget vote</title>{ld}</head><body><main><h1>Budget vote</h1>"
+        f"{posts}<h2>Similar threads</h2><div class='similar'>{others}</div></main>"
+        "</body></html>"
+    )
+    result = boilerstrip.extract(page)
+    assert result.metadata.page_type.value == "forum"
+    assert all(f"Reply {i}:" in result.body for i in range(3))
+    assert "Another thread about the council" not in result.body

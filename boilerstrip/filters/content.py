@@ -431,13 +431,21 @@ def _with_records(ctx: Context, weights: list[float]) -> list[float] | None:
     records (a listing's items) weigh for the body however little each reads like prose;
     ``None`` when the page has no such run."""
     records = ctx.records
-    if records is None or not records.linked or ctx.page_type_guess.declared_article:
+    if records is None or not records.linked or _records_are_chrome(ctx):
         return None
     weighted = list(weights)
     for index in range(records.first, records.last + 1):
         if weighted[index] < _RECORD_WEIGHT and not ctx.is_removed(index):
             weighted[index] = _RECORD_WEIGHT
     return weighted
+
+
+def _records_are_chrome(ctx: Context) -> bool:
+    """Whether the page's records are its furniture, not its content: on a page that says
+    it is an article they are related stories; on a thread, its sidebar's and footer's lists
+    of other threads (wcxb-dev forum truths hold 7% of their titles, listings 60%). Not
+    weighing them on threads: HTML forum 0.7463 -> 0.7490, other types unchanged."""
+    return ctx.page_type_guess.declared_article or ctx.page_type is PageType.FORUM
 
 
 def _described_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from boilerstrip.blocks import Block, DomEvidence
 from boilerstrip.filters.base import Context, DocumentFilter
+from boilerstrip.page_type import PageType
 from boilerstrip.records import Records
 from boilerstrip.result import Category, Removal
 
@@ -141,11 +142,12 @@ def _spared_items(ctx: Context, records: Records | None) -> frozenset[int]:
 
     None on a page whose schema.org data calls it an article: its runs of linked cards are
     related stories, and its own sections' links are citations. (og:type says "article" on
-    most WordPress pages, listings too, so it is not enough.) Within a run, a short
+    most WordPress pages, listings too, so it is not enough.) None on a thread either: its
+    records are lists of other threads (HTML forum 0.749 -> 0.751). Within a run, a short
     call-to-action link repeated item after item ("Check Amazon Price", "View Company
     Profile") is the items' chrome, and is not spared either.
     """
-    if records is None or ctx.page_type_guess.schema_article:
+    if records is None or ctx.page_type_guess.schema_article or ctx.page_type is PageType.FORUM:
         return frozenset()
     run = ctx.document.blocks[records.first : records.last + 1]
     texts = Counter(block.text for block in run)
