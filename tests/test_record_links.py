@@ -126,8 +126,8 @@ def test_a_threads_list_of_other_threads_is_not_its_content() -> None:
         for i in range(3)
     )
     others = "".join(
-        f"<div class='thread'><a href='/t/{i}'>Another thread about the council number {i}</a>"
-        f"<p>{i + 2} replies</p></div>"
+        f"<div class='thread'><h3><a href='/t/{i}'>Another thread about the council number {i}"
+        f"</a></h3><p>Started by member{i} about the budget of the town library</p></div>"
         for i in range(8)
     )
     page = (
