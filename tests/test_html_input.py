@@ -202,6 +202,20 @@ def test_an_author_box_goes_unless_its_word_wraps_the_page() -> None:
     assert PROSE in boilerstrip.clean(wrapped)
 
 
+def test_a_consent_managers_dialog_goes_prose_and_all() -> None:
+    storage = (
+        "The technical storage or access is strictly necessary for the legitimate purpose of "
+        "enabling the use of a specific service explicitly requested by the subscriber or user."
+    )
+    dialog = (
+        "<div id='cmplz-cookiebanner-container'><div class='cmplz-categories'>"
+        f"<summary>Functional Always active</summary><div>{storage}</div></div></div>"
+    )
+    result = boilerstrip.extract(PAGE.replace("</footer>", f"</footer>{dialog}"))
+    assert {d.code for d in result.removed if d.text == storage} == {"consent_dialog"}
+    assert PROSE in result.body
+
+
 def test_a_box_inside_the_article_does_not_cut_its_paragraphs() -> None:
     box = (
         "<div class='related'><h3>More news</h3><ul>"
