@@ -36,6 +36,8 @@ _MAX_INTERVAL_FACTOR = 2.0
 _MIN_ITEM_WORDS = 6
 # Item lines average a few words (a title, a price and its label); a menu's are one or two.
 _MIN_LINE_WORDS = 2.5
+# Between two key lines, an item holds at least this many lines that are no key's.
+_MIN_FREE_LINES = 0.5
 _DIGIT_RUN = re.compile(r"\d+")
 
 
@@ -67,15 +69,29 @@ def find_text_records(
         key = _key(block, codes[block.index], marks)
         if key is not None:
             occurrences.setdefault(key, []).append(block.index)
+    steady = {
+        key: runs
+        for key, indexes in occurrences.items()
+        if len(indexes) >= MIN_RECORDS and (runs := _steady_runs(indexes))
+    }
+    template = {index for runs in steady.values() for run in runs for index in run}
     found: list[TextRecords] = []
-    for key, indexes in occurrences.items():
-        if len(indexes) < MIN_RECORDS:
-            continue
-        for run in _steady_runs(indexes):
+    for key, runs in steady.items():
+        for run in runs:
             records = _records_of(blocks, key, run)
-            if records is not None:
+            if records is not None and _has_free_lines(run, template):
                 found.append(records)
     return found
+
+
+def _has_free_lines(run: list[int], template: set[int]) -> bool:
+    """Whether the items between the run's first and last key hold lines of their own.
+
+    A blog's archive ("2019", "November (113)", "October (217)"... year after year) or a
+    calendar recurs as steadily as a listing, but every one of its lines is some key's: its
+    rows are a table of template lines, where a listing's items each have a title."""
+    free = sum(1 for index in range(run[0] + 1, run[-1]) if index not in template)
+    return free >= _MIN_FREE_LINES * (len(run) - 1)
 
 
 def _key(block: Block, code: str | None, marks: frozenset[str]) -> str | None:

@@ -103,6 +103,76 @@ def test_a_text_listing_keeps_all_its_dated_teasers() -> None:
     assert "© 2026 Spotify AB" not in body
 
 
+_TAG_CLOUD = (
+    "animals water alert environment friendship service library road health education "
+    "culture sport tourism traffic transport safety security taxes planning housing "
+    "agriculture economy jobs youth elderly children parks festival music theatre museum "
+    "volunteers donations vaccination dengue flu campaign recycling waste energy lighting "
+    "paving bridges rivers floods weather police firefighters ambulance hospital clinic"
+)
+_MONTHS = (
+    "December November October September August July June May April March February January"
+).split()
+
+
+def test_a_blog_archive_is_no_run_of_records() -> None:
+    # Year after year the same month lines recur as steadily as a listing's keys, and the
+    # tag cloud above and the story below fill their edges with words; but every line
+    # between them is some key's: a table of template lines, where no item has a title.
+    lines = ["Tags", _TAG_CLOUD, "Archive"]
+    for year in range(2019, 2013, -1):
+        lines += [str(year), *(f"{month} ({year % 7 + 3 * n})" for n, month in enumerate(_MONTHS))]
+    assert _records_of([*lines, "Older posts", _INTRO]) == []
+
+
+_INTRO = (
+    "Every talk from this year's conference is now online. Over three days, speakers from "
+    "research labs, start-ups and open-source projects shared what they built, what broke "
+    "and what they would do differently; the recordings below come with slides and notes, "
+    "grouped by track, so you can catch up on the sessions you missed."
+)
+_TALKS = [
+    ("Scaling Search Indexes Without Losing Sleep", "Amara Okafor"),
+    ("What We Learned Migrating Ten Years of Data", "Tomás Herrera"),
+    ("Designing Schedulers for Spiky Workloads", "Mei Lin"),
+    ("Testing the Untestable: Property Tests in Practice", "Jonas Berg"),
+    ("Observability on a Shoestring Budget", "Priya Natarajan"),
+    ("Safe Rollouts With Feature Flags at Scale", "Lucas Moreau"),
+    ("Building Accessible Data Visualisations", "Hana Sato"),
+    ("From Prototype to Production in Six Weeks", "Kwame Mensah"),
+    ("Caching Strategies That Survive Black Friday", "Sofia Rossi"),
+    ("Writing Documentation People Actually Read", "Daniel Kim"),
+    ("Lessons From Running Postgres at the Edge", "Fatima Zahra"),
+]
+
+
+def _talks_page(talks: list[tuple[str, str]]) -> str:
+    lines = ["DevConf 2026", "Schedule", "Speakers", "Venue", "Tickets", "Sponsors"]
+    lines += ["All talks", _INTRO]
+    for number, (title, speaker) in enumerate(talks):
+        lines += [title, speaker, f"{30 + 5 * number} min · Talk", "Watch recording"]
+    return "\n\n".join([*lines, "Code of conduct", "Privacy Policy", "© 2026 DevConf"])
+
+
+def test_a_lone_intro_does_not_hold_the_body_of_a_listing() -> None:
+    # One paragraph weighs as much as a short article, but the items under it hold far
+    # more words: they are the page's body too.
+    body = boilerstrip.clean(_talks_page(_TALKS), input_format="text")
+    assert "Every talk from this year's conference is now online." in body
+    for title, speaker in _TALKS[1:]:
+        assert title in body
+        assert speaker in body
+    assert "© 2026 DevConf" not in body
+
+
+def test_a_lone_paragraph_holds_the_body_beside_a_small_run() -> None:
+    # A few one-word teasers after a one-paragraph story are a box beside it, not the body.
+    teasers = [("Keynotes", "Staff"), ("Panels", "Staff"), ("Workshops", "Staff")] * 2
+    body = boilerstrip.clean(_talks_page(teasers), input_format="text")
+    assert "Every talk from this year's conference is now online." in body
+    assert "Watch recording" not in body
+
+
 # --- real pages ---------------------------------------------------------------------------
 def _datasets_root() -> Path:
     override = os.environ.get(DATASETS_ENV)
