@@ -39,6 +39,8 @@ _MIN_LINE_WORDS = 2.5
 # Between two key lines, an item holds at least this many lines that are no key's.
 _MIN_FREE_LINES = 0.5
 _DIGIT_RUN = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBERS = "~"  # marks a whole-number key apart from the digit-run keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +68,14 @@ def find_text_records(
     """
     occurrences: dict[str, list[int]] = {}
     for block in blocks:
-        key = _key(block, codes[block.index], marks)
-        if key is not None:
+        for key in _keys(block, codes[block.index], marks):
             occurrences.setdefault(key, []).append(block.index)
     steady = {
         key: runs
         for key, indexes in occurrences.items()
-        if len(indexes) >= MIN_RECORDS and (runs := _steady_runs(indexes))
+        if len(indexes) >= MIN_RECORDS
+        and not _same_lines(key, indexes, occurrences)
+        and (runs := _steady_runs(indexes))
     }
     template = {index for runs in steady.values() for run in runs for index in run}
     found: list[TextRecords] = []
@@ -82,6 +85,14 @@ def find_text_records(
             if records is not None and _has_free_lines(run, template):
                 found.append(records)
     return found
+
+
+def _same_lines(key: str, indexes: list[int], occurrences: dict[str, list[int]]) -> bool:
+    """Whether ``key`` is a whole-number key on the very lines of its digit-run key."""
+    if not key.startswith(_NUMBERS):
+        return False
+    digits = _DIGIT_RUN.sub("0", key[len(_NUMBERS) :])
+    return occurrences.get(digits) == indexes
 
 
 def _has_free_lines(run: list[int], template: set[int]) -> bool:
@@ -94,13 +105,20 @@ def _has_free_lines(run: list[int], template: set[int]) -> bool:
     return free >= _MIN_FREE_LINES * (len(run) - 1)
 
 
-def _key(block: Block, code: str | None, marks: frozenset[str]) -> str | None:
-    """What ``block`` shares with the same line of the other items, if it can be one."""
+def _keys(block: Block, code: str | None, marks: frozenset[str]) -> tuple[str, ...]:
+    """What ``block`` shares with the same line of the other items, if it can be one: its
+    text with digit runs as ``0`` and, if it has digits, with whole numbers as ``0`` (a
+    rating's "4.9 average" recurs with "5 average"; a spec table's "4 mm" rows recur
+    without its "2.5 mm" ones)."""
     if code is not None and code in marks:
-        return "@" + code
+        return ("@" + code,)
     if not block.words or block.stats.words > _MAX_KEY_WORDS:
-        return None
-    return _DIGIT_RUN.sub("0", block.text.lower())
+        return ()
+    text = block.text.lower()
+    digits = _DIGIT_RUN.sub("0", text)
+    if digits == text:
+        return (text,)
+    return digits, _NUMBERS + _NUMBER.sub("0", text)
 
 
 def _steady_runs(indexes: list[int]) -> list[list[int]]:

@@ -69,6 +69,22 @@ def test_key_lines_match_across_digits() -> None:
     assert [run.key for run in runs] == ["0 comments"]
 
 
+def test_whole_numbers_match_across_decimals() -> None:
+    # A recipe index's ratings: "5 average" and "4.9 average" are one template line.
+    ratings = ["20 reviews / 5 average", "161 reviews / 4.9 average", "84 reviews / 5 average"]
+    lines = ["Pinch of Yum", "Recipes", "Air Fryer Recipes"]
+    for number, title in enumerate(_TITLES * 2):
+        lines += [title, ratings[number % 3]]
+    runs = _records_of([*lines, "More Recipes", "Privacy"])
+    whole = [run for run in runs if run.count == len(_TITLES) * 2]
+    assert len(whole) == 1
+    assert lines[whole[0].first] == _TITLES[0]
+
+
+def test_a_whole_number_key_on_the_same_lines_is_not_reported_twice() -> None:
+    assert len(_records_of([*_teasers("12 comments")[:-2], "Privacy"])) == 1
+
+
 def test_a_repeated_menu_is_no_run_of_records() -> None:
     menu = ["Home", "News", "Sport", "Weather"]
     assert _records_of(menu * 6) == []
