@@ -85,6 +85,30 @@ def test_a_whole_number_key_on_the_same_lines_is_not_reported_twice() -> None:
     assert len(_records_of([*_teasers("12 comments")[:-2], "Privacy"])) == 1
 
 
+_AUTHORS = ["Tim Stevens", "Jennifer Ouellette", "Jacek Krywko", "Jonathan M. Gitlin", "WIRED"]
+
+
+def test_bylines_with_dates_match_by_their_shape() -> None:
+    # A news index's byline lines differ in every word, but not in their shape: "<name> –
+    # <date> | <comments>" under every teaser.
+    lines = ["Ars Technica home", "Sections", "Forum", "Subscribe"]
+    for number, title in enumerate(_TITLES):
+        author = _AUTHORS[number % len(_AUTHORS)]
+        lines += [title, f"A short summary of post {number} and what the team learned."]
+        lines.append(f"{author} – 3/{number + 2}/2026 | {17 * number + 5}")
+    runs = _records_of([*lines, "Most Read", "Privacy"])
+    assert [run.key for run in runs] == ["#a – 0/0/0 | 0"]
+    assert runs[0].count == len(_TITLES)
+
+
+def test_a_title_with_one_number_has_no_shape() -> None:
+    # "The 3 best desk lamps", "The 4 best floor lamps": titles, whatever their shape.
+    kinds = ["desk", "floor", "wall", "reading", "bedside"]
+    titles = [f"The {n + 3} best {kind} lamps" for n, kind in enumerate(kinds)]
+    lines = [line for title in titles for line in (title, "What we tested and why it works")]
+    assert _records_of(lines) == []
+
+
 def test_a_repeated_menu_is_no_run_of_records() -> None:
     menu = ["Home", "News", "Sport", "Weather"]
     assert _records_of(menu * 6) == []
