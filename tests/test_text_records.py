@@ -252,6 +252,16 @@ def test_a_blog_index_in_text_keeps_every_teaser() -> None:
     assert "Subscribe to our newsletter" not in body
 
 
+def test_small_print_repeated_in_every_coupon_does_not_cut_the_list() -> None:
+    # Each coupon repeats "Not valid with other offers..."; the duplicates pass removes the
+    # copies, which weigh nothing inside the records instead of splitting them.
+    page = _page("listing", "0274")  # an electrician's coupon page
+    body = boilerstrip.clean(page.read_text(), input_format="text")
+    assert "$25.00 Off Any Electrical Troubleshooting" in body
+    assert "$50.00 Off Any Electrical Repair" in body
+    assert "Copyright ©" not in body
+
+
 @pytest.mark.parametrize("kind", sorted(TEXT_F1_FLOORS))
 def test_text_f1_floor_per_page_type(kind: str) -> None:
     pages = _pages(kind)

@@ -130,6 +130,12 @@ _TEXT_RECORDS_MAX_SHARE = 0.3
 # comments pass removed, forum -0.001; 8 lost the product gain). Without the words test
 # (any lone block): forum 0.680 -> 0.677, scrapinghub 0.934 -> 0.932.
 _LONE_BLOCK_ITEM_FACTOR = 2.0
+# A line repeated item after item ("Not valid with other offers", a repeated title the
+# duplicates pass did not spare) stays removed but weighs nothing inside the records: it
+# says nothing about where the body ends. wcxb-dev text F1 listing 0.626 -> 0.634, forum
+# 0.682 -> 0.683, documentation 0.885 -> 0.886, product 0.505 -> 0.506, others unchanged;
+# weighing them for the body as item lines (2.0) scored the same.
+_RECORD_NEUTRAL_CODES = frozenset({"repeated_block", "repeated_sentences"})
 # A one-word line of an item ("Add", "$12") weighs nothing rather than for the body:
 # product 0.493 -> 0.497, listing unchanged.
 _RECORD_LINE_WORDS = 2
@@ -493,6 +499,9 @@ def _with_text_records(ctx: Context, weights: list[float]) -> list[float] | None
     blocks = ctx.document.blocks
     weighted = list(weights)
     for index in inside:
+        if _code_of(ctx, index) in _RECORD_NEUTRAL_CODES:
+            weighted[index] = max(weighted[index], 0.0)
+            continue
         if weighted[index] >= _RECORD_WEIGHT or not _counts_for_item(ctx, index):
             continue
         # A one-word line ("Add", "$12", "Free") is an item's, but no evidence of a body.
