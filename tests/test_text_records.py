@@ -26,8 +26,8 @@ _MARKS = frozenset({"byline_line", "time_stamp"})
 
 # Per-type text F1 floors on wcxb-dev (the benchmark's shingle F1). FLOORS MAY ONLY BE RAISED.
 # Measured when pinned: listing 0.589, collection 0.597, forum 0.680 (before text records:
-# 0.440, 0.477, 0.652); raised at listing 0.609, collection 0.600.
-TEXT_F1_FLOORS = {"listing": 0.605, "collection": 0.595, "forum": 0.675}
+# 0.440, 0.477, 0.652); raised at listing 0.634, collection 0.601, forum 0.683.
+TEXT_F1_FLOORS = {"listing": 0.63, "collection": 0.595, "forum": 0.68}
 
 _TITLES = [
     "Our Multi-Agent Architecture for Smarter Advertising",
