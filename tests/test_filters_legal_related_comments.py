@@ -85,6 +85,23 @@ class TestRelated:
         assert kit.verdict(result, prose) is None
         assert result.removed == ()
 
+    def test_read_more_under_every_teaser_takes_no_headline(self, kit: type[Kit]) -> None:
+        # A press page: each story's headline and summary, then its "Read more" link. The
+        # link goes; the next story's headline is no related item of it.
+        stories = [
+            ("Reading Corps brings high-impact tutoring to schools", "Tutors teach children."),
+            ("This nonprofit runs the three largest tutoring programs", "Tutoring is booming."),
+            ("Florida Early Learning Corps receives a $1M investment", "Lawmakers welcomed it."),
+            ("AmeriCorps delivers a large grant to Poughkeepsie", "The director presented it."),
+        ]
+        lines = ["Our programs in the news"]
+        for headline, summary in stories:
+            lines += [headline, summary, "Read more"]
+        result = kit.run(lines, RelatedFilter())
+        for headline, _ in stories:
+            assert kit.verdict(result, headline) is None
+        assert kit.code(result, "Read more") == ("related", "related_header")
+
     def test_sentences_after_a_header_are_not_items(self, kit: type[Kit]) -> None:
         sentence = "The next vote is due in May."
         result = kit.run([*kit.prose, "Related articles", sentence], RelatedFilter())
