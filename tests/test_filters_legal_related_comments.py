@@ -85,6 +85,23 @@ class TestRelated:
         assert kit.verdict(result, prose) is None
         assert result.removed == ()
 
+    def test_read_more_under_every_teaser_takes_no_headline(self, kit: type[Kit]) -> None:
+        # A press page: each story's headline and summary, then its "Read more" link. The
+        # link goes; the next story's headline is no related item of it.
+        stories = [
+            ("Reading Corps brings high-impact tutoring to schools", "Tutors teach children."),
+            ("This nonprofit runs the three largest tutoring programs", "Tutoring is booming."),
+            ("Florida Early Learning Corps receives a $1M investment", "Lawmakers welcomed it."),
+            ("AmeriCorps delivers a large grant to Poughkeepsie", "The director presented it."),
+        ]
+        lines = ["Our programs in the news"]
+        for headline, summary in stories:
+            lines += [headline, summary, "Read more"]
+        result = kit.run(lines, RelatedFilter())
+        for headline, _ in stories:
+            assert kit.verdict(result, headline) is None
+        assert kit.code(result, "Read more") == ("related", "related_header")
+
     def test_sentences_after_a_header_are_not_items(self, kit: type[Kit]) -> None:
         sentence = "The next vote is due in May."
         result = kit.run([*kit.prose, "Related articles", sentence], RelatedFilter())
@@ -121,3 +138,55 @@ class TestComments:
     def test_single_reply_label_does_not_open_a_section(self, kit: type[Kit]) -> None:
         lines = [*kit.prose[:2], "Reply", kit.prose[2]]
         assert kit.run(lines, CommentsFilter()).removed == ()
+
+    TEASERS = (
+        (
+            "Altman Solon opens a Dubai office",
+            "The strategy firm follows its Riyadh launch with a second Gulf hub and plans "
+            "to hire senior leaders for media, sports and digital platforms in the region.",
+        ),
+        (
+            "CYLAD opens an office in Vienna",
+            "The management consultancy's tenth office will serve clients in Austria and "
+            "across central Europe, led by a partner who joined from a rival last year.",
+        ),
+        (
+            "Proudfoot joins Nextcontinent",
+            "The operations consultancy becomes the newest member of the global network, "
+            "which pools independent firms to serve multinational clients together.",
+        ),
+        (
+            "Mercer widens its pension reach",
+            "Mercer Germany now approaches clients across the DACH region with a joint "
+            "consulting offer, combining actuarial and investment teams under one lead.",
+        ),
+    )
+
+    def _news_index(self, label: str) -> list[str]:
+        lines = ["Consultancy Middle East", "Industry News"]
+        for title, summary in self.TEASERS:
+            lines += [label, title, "November 27, 2025", summary]
+        return lines
+
+    def test_a_label_under_every_teaser_opens_no_section(self, kit: type[Kit]) -> None:
+        # A news index files each teaser under "Comment" (its opinion column); a thread's
+        # header stands once, a label recurring item after item is the items'.
+        result = kit.run([*self._news_index("Comment"), "Privacy"], CommentsFilter())
+        for title, summary in self.TEASERS:
+            assert kit.verdict(result, title) is None
+            assert kit.verdict(result, summary) is None
+
+    def test_the_thread_header_after_labelled_teasers_still_cuts(self, kit: type[Kit]) -> None:
+        lines = [*self._news_index("12 comments"), "Comments (3)", *self.COMMENTS]
+        result = kit.run(lines, CommentsFilter())
+        assert kit.verdict(result, self.TEASERS[-1][1]) is None
+        assert kit.code(result, self.COMMENTS[0]) == ("comment", "comment_section")
+
+    def test_a_column_label_after_the_thread_still_ends_it(self, kit: type[Kit]) -> None:
+        # The table of similar threads after a thread repeats its "Replies" column: fewer
+        # words than the thread's, so its first one still opens the end of the page.
+        similar = ["Car rental or car rent?", "Is 'a data' correct?", "Who or whom?", "Fewer"]
+        table = [line for title in similar for line in ("Replies", "2", title)]
+        result = kit.run([*kit.prose, *self.COMMENTS, *table], CommentsFilter())
+        assert kit.code(result, similar[0]) == ("comment", "comment_section")
+        assert kit.verdict(result, kit.prose[-1]) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
 from boilerstrip.filters.phrases import is_sentence, label_of, phrase_of
 from boilerstrip.lexicon.tokens import lower_words
+from boilerstrip.records import MIN_RECORDS
 from boilerstrip.result import Category, Removal
 
 # "Related: <headline>", "Read more: <headline>": a label and a colon open the line.
@@ -22,6 +24,19 @@ def _label_before_colon(block: Block, ctx: Context) -> bool:
     words = tuple(lower_words(label))
     found = ctx.lexicon.label(words) or ctx.lexicon.phrases.get(words)
     return found is not None and found.category == "related"
+
+
+def _recurring(ctx: Context, candidates: list[int], most_words: int) -> frozenset[str]:
+    """The short candidate lines (lower-cased) that stand as often as a listing's items.
+
+    wcxb-dev F1 when their headlines are not taken as related items, text / HTML: listing
+    0.634 -> 0.639 / 0.577 -> 0.579, product 0.506 -> 0.507 / 0.549 -> 0.549, article
+    -0.0001 / +0.0001, other types and scrapinghub unchanged."""
+    blocks = ctx.document.blocks
+    counts = Counter(
+        blocks[i].text.lower() for i in set(candidates) if blocks[i].stats.words <= most_words
+    )
+    return frozenset(text for text, count in counts.items() if count >= MIN_RECORDS)
 
 
 @dataclass(frozen=True)
@@ -40,6 +55,7 @@ class RelatedFilter(DocumentFilter):
         position_of = {block.index: position for position, block in enumerate(kept)}
         listed_until = -1
         candidates = ctx.blocks_with("related") + ctx.blocks_containing(":")
+        recurring = _recurring(ctx, candidates, self.max_header_words)
         for block in ctx.kept_among(candidates):
             if position_of[block.index] <= listed_until:
                 continue
@@ -47,7 +63,9 @@ class RelatedFilter(DocumentFilter):
             if removal is None:
                 continue
             yield block, removal
-            if removal.code == "related_header":
+            # A header recurring item after item is each item's link ("Read more" under
+            # every teaser): it goes, the teasers around it stay.
+            if removal.code == "related_header" and block.text.lower() not in recurring:
                 for item in self._items_under(block, kept, position_of[block.index], ctx):
                     listed_until = position_of[item.index]
                     yield (
