@@ -139,3 +139,20 @@ def test_a_listings_bylines_mark_its_items_rather_than_end_its_body() -> None:
         assert f"pick {i}." in result.body
     assert "By Jane Doe" not in result.body  # still reported as bylines, not body
     assert "Next page" not in result.body
+
+
+def test_a_page_that_shows_nothing_is_read_from_its_stated_description() -> None:
+    post = (
+        "So I wanted to know what real world miles people are getting. I did 24 miles on "
+        "Friday and another 15 on Tuesday, all without charging the scooter once."
+    )
+    shell = (
+        "<html><head><title>What's your range? - Community</title>"
+        f'<meta name="description" content="{post}">'
+        "</head><body><section id='main'></section><form><button></button></form></body></html>"
+    )
+    assert post in boilerstrip.clean(shell)
+    # A page with text of its own is not given its description.
+    shown = shell.replace("<section id='main'>", f"<section id='main'><p>{_PROSE}</p>")
+    body = boilerstrip.clean(shown)
+    assert _PROSE in body and post not in body

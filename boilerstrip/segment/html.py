@@ -45,6 +45,11 @@ _NOSCRIPT_MIN_CHARS = 500
 # whole page inside a `display: none` wrapper their script reveals once it has run.
 _HIDDEN_SHELL_MIN_CHARS = 2000
 _HIDDEN_SHELL_RATIO = 3
+# A page showing fewer characters than this (after both fallbacks) is read from its stated
+# description when that is at least this long and twice what is shown.
+_EMPTY_PAGE_CHARS = 300
+_MIN_STATED_CHARS = 100
+_STATED = frozenset({"description", "og:description", "twitter:description"})
 # Block-level elements: each starts and ends a block.
 _GROUPED = frozenset("blockquote dl figure h1 h2 h3 h4 h5 h6 ol p pre ul".split())
 _BLOCK = _GROUPED | frozenset(
@@ -90,6 +95,7 @@ _DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _EARLY_END = re.compile(r"</(?:body|html)\s*>(?=[\s\S]{200})", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)[^>]*>")
+_DESCRIPTION_EVIDENCE = DomEvidence("meta", ("head", "html"), frozenset(), 0.0, 2)
 _TITLE_EVIDENCE = DomEvidence("title", ("head", "html"), frozenset(), 0.0, 2)
 _PARSER_OPTIONS: dict[str, bool] = {
     "remove_comments": True,
@@ -136,6 +142,7 @@ def walk_root(root: Any) -> tuple[str, list[Segment], list[DomEvidence], list[An
     if root is not None:
         walk.run(root)
         walk = _shell_walk(walk, root) or walk
+        _add_stated_description(walk)
     title = _title_of(walk.marked)
     if title:
         # The title is the first block: the walk's groups, counted without it, move up by one.
@@ -255,6 +262,35 @@ def _flat_tag(match: re.Match[str]) -> str:
     if name in _SKIPPED:
         return match.group(0)
     return "<br>" if name in _BLOCK or name in _CELLS else ""
+
+
+def _add_stated_description(walk: _Walk) -> None:
+    """On a page that shows (next to) nothing, its description ``<meta>`` as its one block.
+
+    Forum engines (Discourse without its ``<noscript>`` copy) send an empty shell for their
+    script to fill, and the thread's first post only in the description: that is the one
+    piece of the body the page holds."""
+    shown = _shown_chars(walk)
+    if shown >= _EMPTY_PAGE_CHARS:
+        return
+    description = _stated_description(walk.marked)
+    if len(description) < max(_MIN_STATED_CHARS, 2 * shown):
+        return
+    walk.texts.append(description)
+    walk.kinds.append(BlockKind.PARAGRAPH)
+    walk.groups.append(walk.groups[-1] + 1 if walk.groups else 0)
+    walk.evidence.append(_DESCRIPTION_EVIDENCE)
+
+
+def _stated_description(marked: list[Any]) -> str:
+    """The longest of the page's description ``<meta>`` elements' contents."""
+    found = ""
+    for element in marked:
+        if element.tag == "meta" and element.get("name", element.get("property")) in _STATED:
+            text = normalize_text(" ".join(element.get("content", "").split()))
+            if len(text) > len(found):
+                found = text
+    return found
 
 
 def _title_of(marked: list[Any]) -> str:
