@@ -97,3 +97,35 @@ def test_without_a_stated_description_the_reviews_alone_win() -> None:
     body = boilerstrip.clean(_product_page(description_in_meta=False))
     assert "Review number 4." in body
     assert _DESCRIPTION not in body
+
+
+def test_markup_and_entities_in_the_stated_description_are_not_words() -> None:
+    document = build_document(_product_page())
+    stated = "<strong>The Arrival T-Shirt</strong> is your admission&nbsp;to a new, purposeful"
+    anchor = description_anchor(document.blocks, stated)
+    assert anchor is not None
+    assert document.blocks[anchor].text == _DESCRIPTION
+
+
+def test_a_tagline_set_apart_from_the_description_does_not_hide_it() -> None:
+    # The page shows the description's first words as a heading of their own: the key is
+    # found from a few words in, in the paragraph that goes on.
+    document = build_document(_product_page())
+    anchor = description_anchor(document.blocks, "REDEFINING YOUR POTENTIAL " + _DESCRIPTION)
+    assert anchor is not None
+    assert document.blocks[anchor].text == _DESCRIPTION
+
+
+def test_a_later_key_does_not_anchor_on_a_title_the_description_quotes() -> None:
+    # "Find great deals for <product name> at ...": the product's name is no description.
+    page = (
+        "<html><body><h1>Arrival T-Shirt</h1>"
+        "<div>Gymshark arrival training shirt black slim fit size medium lightweight</div>"
+        f"<p>{_REVIEW}</p></body></html>"
+    )
+    document = build_document(page)
+    stated = (
+        "Find many great new and used options and get the best deals for Gymshark arrival "
+        "training shirt black slim fit size medium lightweight at the best online prices"
+    )
+    assert description_anchor(document.blocks, stated) is None
