@@ -164,7 +164,10 @@ def title_repeat(blocks: Sequence[Block]) -> int | None:
 
     HTML-to-text converters write the ``<title>`` first; the article's headline repeats it
     without the site name, sometimes with a word added or dropped, so the words are
-    compared as sets (Jaccard similarity), after a cheap exact-text check.
+    compared as sets (Jaccard similarity), after a cheap exact-text check. In HTML an
+    ``<h1>`` that repeats it beats an earlier repeat: a shop's breadcrumb ends with the
+    product's name, above its heading. wcxb-dev HTML F1 article 0.948 -> 0.949, service
+    0.761 -> 0.762, product 0.559 -> 0.560, the other types unchanged.
     """
     if len(blocks) < 2 or not _headline_shaped(blocks[0]):
         return None
@@ -174,12 +177,22 @@ def title_repeat(blocks: Sequence[Block]) -> int | None:
     title_words = frozenset(lower_words(longest))
     if not title_words:
         return None
+    found = None
     for block in blocks[1:]:
         if not _headline_shaped(block):
             continue
         if block.text.casefold() in wanted or _similar(block.words, title_words):
-            return block.index
-    return None
+            if _is_page_h1(block):
+                return block.index
+            if found is None:
+                found = block.index
+    return found
+
+
+def _is_page_h1(block: Block) -> bool:
+    """An ``<h1>`` outside the page's furniture."""
+    dom = block.dom
+    return dom is not None and dom.tag == "h1" and not _FURNITURE.intersection(dom.ancestors)
 
 
 def _headline_shaped(block: Block) -> bool:
@@ -341,9 +354,7 @@ def _html_title(
 def _first_h1(blocks: Sequence[Block]) -> int | None:
     """HTML: the first ``<h1>`` outside the page's furniture that is shaped like a headline."""
     for block in blocks:
-        dom = block.dom
-        in_page = dom is not None and dom.tag == "h1" and not _FURNITURE.intersection(dom.ancestors)
-        if in_page and _headline_shaped(block):
+        if _is_page_h1(block) and _headline_shaped(block):
             return block.index
     return None
 

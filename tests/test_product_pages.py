@@ -9,6 +9,7 @@ import lxml.html
 import boilerstrip
 from boilerstrip.anchor import description_anchor
 from boilerstrip.document import build_document
+from boilerstrip.filters.base import Context
 from boilerstrip.segment.html_meta import page_meta
 
 _DESCRIPTION = (
@@ -129,3 +130,32 @@ def test_a_later_key_does_not_anchor_on_a_title_the_description_quotes() -> None
         "training shirt black slim fit size medium lightweight at the best online prices"
     )
     assert description_anchor(document.blocks, stated) is None
+
+
+def _shop_page(name: str, breadcrumb: str) -> str:
+    """A product page whose breadcrumb repeats the product's name above its ``<h1>``, and
+    whose reviews, far below, read more like prose than its few lines of description."""
+    product = {"@type": "Product", "name": name}
+    reviews = "".join(
+        f"<div class='review'><p>{_REVIEW} Review number {i}.</p></div>" for i in range(4)
+    )
+    return (
+        f"<html><head><title>{name} | Shop</title>{_ld(product)}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/tools'>Tools</a></nav>"
+        f"<ul class='crumbs'><li>Tools</li><li>{breadcrumb}</li></ul>"
+        "<div>Free shipping on orders over $75</div><div>Select store</div>"
+        f"<h1>{name}</h1><div>$7.95</div><button>Add to cart</button>"
+        "<p>Flexible blade for opening tough devices, glued screens and stuck battery covers.</p>"
+        "<p>The handle gives a firm grip and the thin steel slips into the tightest gaps.</p>"
+        f"<h2>Customer reviews</h2>{reviews}</body></html>"
+    )
+
+
+def test_the_h1_repeating_the_title_wins_over_an_earlier_breadcrumb() -> None:
+    name = "Jimmy Device Opener"
+    ctx = Context(build_document(_shop_page(name, name)))
+    headline = ctx.page.title_index
+    assert headline is not None
+    dom = ctx.document.blocks[headline].dom
+    assert dom is not None
+    assert dom.tag == "h1"
