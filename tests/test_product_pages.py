@@ -159,3 +159,13 @@ def test_the_h1_repeating_the_title_wins_over_an_earlier_breadcrumb() -> None:
     dom = ctx.document.blocks[headline].dom
     assert dom is not None
     assert dom.tag == "h1"
+
+
+def test_a_one_word_product_name_in_the_h1_is_the_headline() -> None:
+    # Without the <h1> "Jimmy" the headline was a line nearer the reviews, and the body was
+    # sought after it (a shop's description went with everything before them).
+    ctx = Context(build_document(_shop_page("Jimmy", "Openers")))
+    assert ctx.page_type == "product"
+    headline = ctx.page.title_index
+    assert headline is not None
+    assert ctx.document.blocks[headline].text == "Jimmy"
