@@ -169,3 +169,38 @@ def test_a_one_word_product_name_in_the_h1_is_the_headline() -> None:
     headline = ctx.page.title_index
     assert headline is not None
     assert ctx.document.blocks[headline].text == "Jimmy"
+
+
+def _spec_sheet_page() -> str:
+    """A product page that says everything in short lines: name, specifications, prices."""
+    product = {"@type": "Product", "name": "Decorating Clips 40-Pack"}
+    menu = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Builder", "Guides", "Forums"))
+    return (
+        f"<html><head><title>Decorating Clips 40-Pack - PartPicker</title>{_ld(product)}"
+        f"</head><body><nav><ul>{menu}</ul></nav>"
+        "<h1>Decorating Clips 40-Pack</h1><form><button>Add to Part List</button></form>"
+        "<h2>Specifications</h2><h3>Manufacturer</h3><p>3M</p><h3>Part #</h3>"
+        "<p>17026CLR-40ES</p><h3>Colour</h3><p>Clear plastic hooks</p>"
+        "<h2>Prices</h2><table><tr><td>Merchant</td><td>Base</td><td>Total</td></tr>"
+        "<tr><td>Amazon</td><td>$9.99</td><td>$9.99</td></tr></table>"
+        "<h2>Price Alert</h2><div>Log in to set a price alert on this product.</div>"
+        f"<footer><ul>{menu}</ul><p>Copyright 2026 PartPicker LLC. All rights reserved.</p>"
+        "</footer></body></html>"
+    )
+
+
+def test_a_product_page_without_prose_keeps_what_follows_its_name() -> None:
+    # The best span of prose is one login prompt: the sheet under the <h1> is the body.
+    body = boilerstrip.clean(_spec_sheet_page())
+    assert "Manufacturer" in body
+    assert "17026CLR-40ES" in body
+    assert "Clear plastic hooks" in body
+    assert "All rights reserved" not in body
+
+
+def test_without_an_h1_naming_the_product_the_short_lines_stay_out() -> None:
+    # A category's heading in a breadcrumb line names no one product: its filter and sort
+    # lines are no body.
+    page = _spec_sheet_page().replace("<h1>", "<div>").replace("</h1>", "</div>")
+    body = boilerstrip.clean(page)
+    assert "17026CLR-40ES" not in body

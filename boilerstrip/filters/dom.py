@@ -65,6 +65,8 @@ _FURNITURE_WORDS: dict[str, tuple[Category, str]] = {
 # three levels wiped whole pages (scrapinghub 0.9589 -> 0.9413); 0.2-0.5 all gave 0.9598 /
 # 0.9434, 0.1 0.9586 / 0.9432, 0.6 0.9543.
 _FURNITURE_WORD_SHARE = 0.3
+# The code of a block removed for standing inside one of the elements below.
+FURNITURE_CODE = "dom_container"
 # Elements that hold navigation or page furniture by definition.
 FURNITURE_TAGS: dict[str, Category] = {
     "nav": Category.NAVIGATION,
@@ -194,7 +196,7 @@ def _container_removal(dom: DomEvidence, page_wide: frozenset[str]) -> Removal |
         for tag in (dom.tag, *dom.ancestors):
             category = FURNITURE_TAGS.get(tag)
             if category is not None and tag not in page_wide:
-                return Removal(category, "dom_container", f"inside a <{tag}> element")
+                return Removal(category, FURNITURE_CODE, f"inside a <{tag}> element")
     return None
 
 
