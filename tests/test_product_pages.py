@@ -204,3 +204,39 @@ def test_without_an_h1_naming_the_product_the_short_lines_stay_out() -> None:
     page = _spec_sheet_page().replace("<h1>", "<div>").replace("</h1>", "</div>")
     body = boilerstrip.clean(page)
     assert "17026CLR-40ES" not in body
+
+
+_FEATURES = (
+    "Ripstop nylon main body fabric has a water repellent finish that is made without PFAS",
+    "Recycled oxford nylon bottom is highly abrasion resistant",
+    "The top has a zip pocket on its underside where you can keep your keys and valuables",
+    "Bungee straps let you attach accessories while you are hiking, and they stow in the pack",
+    "Interior organization includes an inner sleeve with a clip to hold a hydration reservoir",
+    "The included raincover is made with a silicone coating, and it stows in its own pocket",
+)
+
+
+def _pack_page() -> str:
+    """A product page whose feature list stands apart from its description, past the
+    buy box's short lines."""
+    product = {"@type": "Product", "name": "Trail 25 Pack", "description": _DESCRIPTION}
+    buy_box = "".join(
+        f"<div>{line}</div>"
+        for line in ("Color: Oak Brown", "Quantity", "Pick up", "Edit store", "Ship to address") * 3
+    )
+    features = "".join(f"<li>{item}</li>" for item in _FEATURES)
+    return (
+        f"<html><head><title>Trail 25 Pack | Co-op</title>{_ld(product)}</head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/packs'>Packs</a></li></ul></nav>"
+        f"<h1>Trail 25 Pack</h1><p>{_DESCRIPTION}</p>{buy_box}"
+        f"<h2>Features</h2><ul>{features}</ul>"
+        f"<h2>You may also like</h2><div class='carousel'>{_CAROUSEL}</div>"
+        "<footer><p>© 2026 Co-op. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_a_products_feature_list_apart_from_its_description_is_kept() -> None:
+    body = boilerstrip.clean(_pack_page())
+    assert _DESCRIPTION in body
+    assert all(item in body for item in _FEATURES)
+    assert "Edit store" not in body
