@@ -240,3 +240,31 @@ def test_a_products_feature_list_apart_from_its_description_is_kept() -> None:
     assert _DESCRIPTION in body
     assert all(item in body for item in _FEATURES)
     assert "Edit store" not in body
+
+
+_BULLETS = ("- Slim fit", "- Lightweight material", "- Crew neck", "- Straight hem")
+
+
+def _sheet_page() -> str:
+    """A product page whose description, with its features written as paragraphs, sits in
+    an ``<aside>`` sheet inside the page's main element, above longer reviews."""
+    product = {"@type": "Product", "name": "Arrival T-Shirt", "description": _DESCRIPTION}
+    bullets = "".join(f"<p>{line}</p>" for line in _BULLETS)
+    reviews = "".join(
+        f"<div class='review'><p>{_REVIEW} Review number {i}.</p></div>" for i in range(5)
+    )
+    return (
+        f"<html><head><title>Arrival T-Shirt | Shop</title>{_ld(product)}</head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/men'>Men</a></li></ul></nav>"
+        "<main><h1>Arrival T-Shirt</h1><div class='price'>$30</div>"
+        f"<aside class='sheet'><h5>Description</h5><p>{_DESCRIPTION}</p>{bullets}</aside>"
+        f"<h2>Reviews</h2>{reviews}</main>"
+        "<footer><p>© 2026 Shop Ltd. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_a_description_in_an_aside_sheet_keeps_its_feature_lines() -> None:
+    body = boilerstrip.clean(_sheet_page())
+    assert _DESCRIPTION in body
+    assert all(line in body for line in _BULLETS)
+    assert "All rights reserved" not in body
