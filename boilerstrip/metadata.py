@@ -25,6 +25,7 @@ from boilerstrip.filters.base import Context
 from boilerstrip.lexicon.language import UNDETERMINED
 from boilerstrip.lexicon.months import MONTHS
 from boilerstrip.lexicon.tokens import lower_words
+from boilerstrip.page_type import PageType
 from boilerstrip.result import Metadata
 from boilerstrip.segment.html_meta import PageMeta, is_web_url
 from boilerstrip.span import body_span
@@ -101,7 +102,7 @@ def find_page_metadata(ctx: Context) -> PageMetadata:
     # forum -0.007), scrapinghub unchanged.
     repeat = title_repeat(blocks)
     if repeat is None:
-        repeat = _first_h1(blocks)
+        repeat = _first_h1(blocks, ctx.page_type is PageType.PRODUCT)
     span = body_span([weight for _, weight in ctx.scores], repeat)
     if span is None:
         return PageMetadata()
@@ -164,7 +165,10 @@ def title_repeat(blocks: Sequence[Block]) -> int | None:
 
     HTML-to-text converters write the ``<title>`` first; the article's headline repeats it
     without the site name, sometimes with a word added or dropped, so the words are
-    compared as sets (Jaccard similarity), after a cheap exact-text check.
+    compared as sets (Jaccard similarity), after a cheap exact-text check. In HTML an
+    ``<h1>`` that repeats it beats an earlier repeat: a shop's breadcrumb ends with the
+    product's name, above its heading. wcxb-dev HTML F1 article 0.948 -> 0.949, service
+    0.761 -> 0.762, product 0.559 -> 0.560, the other types unchanged.
     """
     if len(blocks) < 2 or not _headline_shaped(blocks[0]):
         return None
@@ -174,12 +178,22 @@ def title_repeat(blocks: Sequence[Block]) -> int | None:
     title_words = frozenset(lower_words(longest))
     if not title_words:
         return None
+    found = None
     for block in blocks[1:]:
         if not _headline_shaped(block):
             continue
         if block.text.casefold() in wanted or _similar(block.words, title_words):
-            return block.index
-    return None
+            if _is_page_h1(block):
+                return block.index
+            if found is None:
+                found = block.index
+    return found
+
+
+def _is_page_h1(block: Block) -> bool:
+    """An ``<h1>`` outside the page's furniture."""
+    dom = block.dom
+    return dom is not None and dom.tag == "h1" and not _FURNITURE.intersection(dom.ancestors)
 
 
 def _headline_shaped(block: Block) -> bool:
@@ -338,12 +352,17 @@ def _html_title(
     return None
 
 
-def _first_h1(blocks: Sequence[Block]) -> int | None:
-    """HTML: the first ``<h1>`` outside the page's furniture that is shaped like a headline."""
+def _first_h1(blocks: Sequence[Block], one_word: bool) -> int | None:
+    """HTML: the first ``<h1>`` outside the page's furniture that is shaped like a headline
+    (or, with ``one_word``, is a single word).
+
+    A product is often named in one word ("Jimmy", "Beard Oil" less often): on pages guessed
+    product the one-word ``<h1>`` counts, wcxb-dev HTML product 0.560 -> 0.570. On every page
+    it cost collections 0.0005 (a category's "Furniture" heading above its loading lines)."""
     for block in blocks:
-        dom = block.dom
-        in_page = dom is not None and dom.tag == "h1" and not _FURNITURE.intersection(dom.ancestors)
-        if in_page and _headline_shaped(block):
+        if _is_page_h1(block) and (
+            _headline_shaped(block) or (one_word and block.stats.words == 1)
+        ):
             return block.index
     return None
 
