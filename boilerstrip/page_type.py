@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from boilerstrip.blocks import Document
@@ -106,7 +107,8 @@ def decide(evidence: PageEvidence) -> PageTypeGuess:
 
 def _url_words(url: str | None) -> tuple[frozenset[str], str]:
     """The words of ``url``'s path (segments, and their parts before a dot: "viewtopic" of
-    "viewtopic.php") and its host's first label ("forum" of "forum.example.com")."""
+    "viewtopic.php"; one-letter ones only before a slug, ``_names_a_path``) and its host's first
+    label ("forum" of "forum.example.com")."""
     if not url:
         return frozenset(), ""
     try:
@@ -115,9 +117,24 @@ def _url_words(url: str | None) -> tuple[frozenset[str], str]:
     except ValueError:
         return frozenset(), ""
     segments = [s for s in parts.path.lower().split("/") if s]
-    words = set(segments) | {s.split(".", 1)[0] for s in segments}
+    words = {
+        word
+        for segment, after in pairwise([*segments, ""])
+        for word in {segment, segment.split(".", 1)[0]}
+        if _names_a_path(word, after)
+    }
     labels = host.removeprefix("www.").split(".")
     return frozenset(words), labels[0] if len(labels) > 2 else ""
+
+
+# A one-letter segment is a site's own path code: a shop's /c/ names the category that
+# follows it ("/c/hiking-boots"), a newspaper's /c/ opens an article's id or date
+# ("/c/7pldiU65MNU", "/c/2019-09-07/doc-..."): it is a word of the URL only before a slug
+# without digits. ifeng and sina article pages were read as product collections.
+def _names_a_path(word: str, after: str) -> bool:
+    if len(word) > 1:
+        return True
+    return bool(after) and not any(char.isdigit() for char in after)
 
 
 def _is_home(url: str | None) -> bool:

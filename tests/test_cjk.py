@@ -154,3 +154,15 @@ def test_chinese_comment_header_opens_the_comment_section() -> None:
 )
 def test_benchmark_tokenizer_counts_characters(text: str, tokens: list[str]) -> None:
     assert tokenize_cjk(text) == tokens
+
+
+def test_one_letter_path_code_before_an_id_is_no_shop_category() -> None:
+    # ifeng's and sina's articles live under /c/<id> and /c/<date>/: no product collection.
+    body = paragraphs("zh-chinadaily-summit")[:6]
+    html = _article("zh", body).replace(
+        "<title>", '<link rel="canonical" href="https://news.ifeng.com/c/7pplXmYoC6f"><title>'
+    )
+    result = boilerstrip.extract(html)
+    assert result.metadata.page_type == "article"
+    for paragraph in body:
+        assert collapsed(paragraph) in collapsed(result.body)
