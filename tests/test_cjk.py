@@ -166,3 +166,65 @@ def test_one_letter_path_code_before_an_id_is_no_shop_category() -> None:
     assert result.metadata.page_type == "article"
     for paragraph in body:
         assert collapsed(paragraph) in collapsed(result.body)
+
+# ifeng's recommendation feed (real headlines and sources): title, source, comment count.
+_TEASERS = [
+    ("中国移动原董事长王建宙：5G需要更多资本投入，垂直领域应用至关重要", "每日经济新闻"),
+    ("43岁马伊琍离婚后容光焕发，却因头发颜色被嘲憔悴显老", "娱乐EMBA"),
+    ("心动情感挽回：你不成长我就嫌弃你，原来夫妻关系也会势利", "心动情感"),
+    ("香港所谓“人民力量”女成员钱宝芬涉藐视法庭罪被拘捕", "新京报即时新闻"),
+    ("中国最“无赖”的互联网企业，坑了近3亿用户，却成了百强企业？", "互联网优讯"),
+    ("伊朗扣押一艘外国船只被扣原因：运载超过28万升走私汽油", "央视网新闻"),
+    ("专业背锅李鸿章到底为清政府背了多少“锅”？", "佛佑大善缘"),
+    ("把范冰冰都比下去的仙女超模，肤白貌美还有大长腿，完美到逆天", "瞎扯吧"),
+    ("韩副总理提议“修复中俄朝韩价值链”，实现欧亚复兴", "观察者网"),
+    ("港府澄清：过去三个月并无执法导致死亡个案", "央视网"),
+    ("学术||那些开超跑、有名的人为什么会一下子没钱了呢？", "蓝小姐和黄小姐"),
+    ("人到中年，有些事，你只能熬着", "遇见宁静"),
+    ("性格不合，但又舍不得分开，这样的婚姻可以幸福吗？", "听说吧心理"),
+    ("不给面子！白俄罗斯总统称马斯克送他一辆特斯拉对方却矢口否认", "俄语大世界"),
+    ("歼10首次公开实战画面：新型导弹30秒击落目标", "军情解析"),
+    ("白宫支持禁购外企公共交通车辆，被指针对中车和比亚迪", "观察者网"),
+    ("乘坐高超音速飞机，北京到纽约只要3小时？", "DeepTech深科技"),
+    ("吉林大学领导班子行政副职换届调整：5人履新副校长", "澎湃新闻"),
+    ("蔡英文盼签署“台美贸易协议”有什么险恶目的？", "东南卫视"),
+    ("车企号脉，资本试药，出行服务带病也要上场", "钛媒体"),
+    ("这款音乐APP，让我免费听上了周杰伦、陈奕迅、林俊杰、五月天", "差评"),
+    ("澳洲男子在英国点了杯啤酒付款时被刷近50万元", "环球网"),
+    ("做公号、开专栏的名记者，晋升部级", "长安街知事"),
+    ("肥胖只是影响颜值？若再不重视，这5种病等着排队找你", "医说健康"),
+    ("美军“下一代班组武器”招标采用全新设计枪弹", "hawk26讲武堂"),
+    ("中国国足23人名单：艾克森领衔，李可入选", "肆客足球"),
+    ("小特朗普或参加2024年大选，特朗普三子二女目前都在干啥？", "外事儿"),
+    ("被巅峰期的关之琳暗恋都能坐怀不乱！他这款好男人和化石，哪个更难得？", "HKChannel"),
+    ("51岁央视主持人王小丫近照曝光，身材苗条肤白貌美，重回颜值巅峰", "长春国贸娱乐"),
+    ("香港暴徒分赃内讧，忘关摄像头，意外泄露幕后黑手", "观察者网"),
+    ("万庆良与叶剑英的关系叶剑英为什么恨刘少奇？", "海之的星"),
+    ("香港示威者再号召瘫痪机场防暴警察高度戒备", "特别报道"),
+    ("不愧“脑残粉”杜甫竟预测到李白死因", "国际的先导报"),
+    ("在野党又集体给了约翰逊“狠狠一击”", "观察者网"),
+    ("95cm翘臀57cm蜂腰！大四学妹4个月狂甩40斤，登上男人装！", "全球健身指南"),
+    ("池小燕：祝愿天津文旅迎来影响力更广、民众参与度更高、品牌穿透力更强的新时代", "凤凰网旅游"),
+]
+
+
+def _recommended() -> str:
+    """ifeng's feed after its articles: a header, then title / source / comment count cards."""
+    cards = "".join(
+        f'<div class="news-stream-newsStream-news-item"><p><a href="/c/{n}">{title}</a></p>'
+        f'<div class="source">{source}</div><div class="count">0</div></div>'
+        for n, (title, source) in enumerate(_TEASERS)
+    )
+    footer = "<div class='footer'>Copyright © 2019 Phoenix New Media All Rights Reserved.</div>"
+    return f'<div class="recommend"><h3>为您推荐</h3>{cards}</div>{footer}'
+
+
+def test_teasers_under_a_chinese_related_header_are_not_the_body() -> None:
+    body = paragraphs("zh-chinadaily-summit")[:4]
+    result = boilerstrip.extract(_article("zh", body, _recommended()))
+    codes = {d.text: d.code for d in result.decisions}
+    assert codes["为您推荐"] == "related_header"
+    for title, source in _TEASERS:
+        assert title not in result.body and source not in result.body
+    for paragraph in body:
+        assert collapsed(paragraph) in collapsed(result.body)
