@@ -228,3 +228,20 @@ def test_teasers_under_a_chinese_related_header_are_not_the_body() -> None:
         assert title not in result.body and source not in result.body
     for paragraph in body:
         assert collapsed(paragraph) in collapsed(result.body)
+
+
+_COMMENT_BOX = (
+    "<div class='comment-box'><h3>我要评论</h3>"
+    "<p>请自觉遵守互联网相关的政策法规，共同营造“阳光、理性、平和、友善”的跟评互动环境。</p>"
+    "<div>表情 加粗 发表</div></div>"
+)
+
+
+def test_chinese_comment_prompt_opens_the_comment_section() -> None:
+    body = paragraphs("zh-chinadaily-summit")
+    result = boilerstrip.extract(_article("zh", body, _COMMENT_BOX + _COMMENTS))
+    codes = {d.text: d.code for d in result.decisions}
+    assert codes["我要评论"] == "comment_section"
+    assert "请自觉遵守互联网相关的政策法规" not in result.body
+    for paragraph in body[:-1]:  # the last line is the editor's credit
+        assert collapsed(paragraph) in collapsed(result.body)
