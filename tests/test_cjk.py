@@ -18,6 +18,7 @@ import pytest
 import boilerstrip
 from benchmarks.cjk_accuracy import tokenize_cjk
 from benchmarks.metric import aggregate, page_counts
+from boilerstrip.filters.phrases import phrase_words
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cjk"
 NAMES = ("zh-chinadaily-summit", "zh-xinhua-medicine", "ja-afpbb-nigeria")
@@ -266,3 +267,22 @@ def test_photo_credit_closing_a_paragraph_is_no_copyright_footer(
     body = paragraphs("ja-afpbb-nigeria")[:4]
     result = boilerstrip.extract(_article("ja", [*body, paragraph]))
     assert (collapsed(paragraph) in collapsed(result.body)) is kept
+
+
+def test_japanese_paywall_prompt_is_a_subscription_prompt() -> None:
+    # nikkei.com's teaser page: the first paragraph, then the paywall's sentence.
+    body = paragraphs("ja-afpbb-nigeria")[:3]
+    prompt = "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。"
+    result = boilerstrip.extract(_article("ja", [*body, prompt]))
+    codes = {d.text: d.code for d in result.decisions}
+    assert codes[prompt] == "subscription_prompt"
+    for paragraph in body:
+        assert collapsed(paragraph) in collapsed(result.body)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [("我要评论", 2), ("评论", 1), ("有料会員限定", 3), ("コメント", 1), ("leave a comment", 3)],
+)
+def test_phrases_without_spaces_count_two_han_characters_a_word(phrase: str, words: int) -> None:
+    assert phrase_words(phrase) == words
