@@ -286,3 +286,27 @@ def test_japanese_paywall_prompt_is_a_subscription_prompt() -> None:
 )
 def test_phrases_without_spaces_count_two_han_characters_a_word(phrase: str, words: int) -> None:
     assert phrase_words(phrase) == words
+
+
+_INTERVIEW = [
+    (
+        "贝莱德固定收益业务全球首席投资官：Rick Rieder",
+        "完全没有泡沫。由于人口结构的变化，以及养老基金和保险公司对收入的需求不断上升，债券需求已远远超过供应。",
+    ),
+    (
+        "摩根大通首席投资官兼全球固定收益主管：Bob Michele",
+        "与最低限度或没有契约有关的债务数额。对于本轮周期的这一点而言，垃圾债券风险太大。",
+    ),
+    ("LGIM首席投资官：Sonja Laud", "考虑到贸易争端，以及2020年美国总统大选，这一潜在范围尤其大。"),
+]
+_QUESTION = "美国10年期国债收益率可能变为负值吗？你的预测是什么？"
+
+
+def test_an_interviews_repeated_question_is_kept_each_time() -> None:
+    # sina's survey of fund managers asks each one the same questions.
+    body = [p for guest, answer in _INTERVIEW for p in (guest, _QUESTION, answer)]
+    furniture = "<div class='share'>分享到</div><div class='top'>返回顶部</div>"
+    result = boilerstrip.extract(_article("zh", body, furniture))
+    assert result.body.count(_QUESTION) == len(_INTERVIEW)
+    for _, answer in _INTERVIEW:
+        assert answer in result.body
