@@ -19,6 +19,7 @@ import boilerstrip
 from benchmarks.cjk_accuracy import tokenize_cjk
 from benchmarks.metric import aggregate, page_counts
 from boilerstrip.filters.phrases import phrase_words
+from boilerstrip.page_cues import page_cues
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cjk"
 NAMES = ("zh-chinadaily-summit", "zh-xinhua-medicine", "ja-afpbb-nigeria")
@@ -310,3 +311,25 @@ def test_an_interviews_repeated_question_is_kept_each_time() -> None:
     assert result.body.count(_QUESTION) == len(_INTERVIEW)
     for _, answer in _INTERVIEW:
         assert answer in result.body
+
+
+def _portal_article() -> str:
+    """A news portal's article page: its paragraphs in one run, among many linked headlines
+    (sidebars of 'most read' boxes under linked headings), so that little of it is prose."""
+    body = paragraphs("zh-chinadaily-summit") + paragraphs("zh-xinhua-medicine")
+    boxes = "".join(
+        f'<div class="box"><h4><a href="/box/{n}">{title}</a></h4><ul>'
+        + "".join(f'<li><a href="/c/{n}-{i}">{t}</a></li>' for i, (t, _) in enumerate(_TEASERS))
+        + "</ul></div>"
+        for n, (title, _) in enumerate(_TEASERS[:12])
+    )
+    return _article("zh", body, f'<div class="side">{boxes}</div>')
+
+
+def test_portal_article_among_linked_headlines_is_an_article() -> None:
+    result = boilerstrip.extract(_portal_article())
+    cues = page_cues(result.document.blocks)
+    assert cues.linked_headings >= 10 and cues.prose_share < 0.25  # a teaser list's shape
+    assert result.metadata.page_type == "article"
+    for paragraph in paragraphs("zh-xinhua-medicine"):
+        assert collapsed(paragraph) in collapsed(result.body)
