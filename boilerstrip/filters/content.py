@@ -16,6 +16,7 @@ lines inside the article does not cut it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -604,7 +605,26 @@ def _extend(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
     count = len(ctx.document.blocks)
     while last + 1 < count and _extends(ctx, ctx.document.blocks[last + 1], threshold):
         last += 1
-    return first, _list_after(ctx, last)
+    return first, _credit_after(ctx, _list_after(ctx, last))
+
+
+# The editor's credit that closes a Chinese news article: "责任编辑：霍琦", "本文来源：新京报
+# 责任编辑：杜硕_NB12556", "【责任编辑：严玉洁】". A short line, not prose, so the span stopped
+# before it; the newspapers print it as the article's last line. CJK zh+ja 0.984 -> 0.986.
+_EDITOR_CREDIT = re.compile(r"[\[【(（]?\s*(?:本文来源\s*[:：]\s*\S+\s*)?(?:责任编辑|责编)\s*[:：]")
+_CREDIT_MAX_CHARS = 60
+
+
+def _credit_after(ctx: Context, last: int) -> int:
+    """``last + 1`` when that block is a kept editor's credit line, else ``last``."""
+    blocks = ctx.document.blocks
+    following = last + 1
+    if following >= len(blocks) or ctx.is_removed(following):
+        return last
+    text = blocks[following].text
+    if len(text) > _CREDIT_MAX_CHARS or _EDITOR_CREDIT.match(text) is None:
+        return last
+    return following
 
 
 def _list_after(ctx: Context, last: int) -> int:
