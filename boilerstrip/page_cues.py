@@ -30,6 +30,8 @@ _PROSE_MIN_WORDS = 25
 _CODE_MAX_CHARS = 200
 # A heading that is a link (a teaser's title) is nearly all link text.
 _LINKED_SHARE = 0.8
+# A line mostly link text (a teaser's title, a menu) ends a run of prose.
+_RUN_BREAK_LINK_SHARE = 0.5
 
 _LABELS: dict[str, str] = {
     **dict.fromkeys(vocabulary.SERVICE_LABELS, "service"),
@@ -86,7 +88,8 @@ class PageCues(NamedTuple):
 
     ``labels`` counts the interface lines of each type ("forum", "product", ...) and
     ``distinct_labels`` the different ones among them;
-    ``prose_words`` the words in sentence-ending blocks of at least 25 words; ``code_lines``
+    ``prose_words`` the words in sentence-ending blocks of at least 25 words (and
+    ``prose_run_words`` those of the longest run of them between link lines); ``code_lines``
     HTML ``<pre>`` lines and, in any mode, lines shaped like code; ``linked_headings`` the
     headings that are links (HTML only: a list of teasers has one per item).
     """
@@ -100,6 +103,9 @@ class PageCues(NamedTuple):
     code_lines: int
     headings: int
     linked_headings: int
+    # The prose words of the longest run of prose that no link line breaks (HTML): an
+    # article's paragraphs in a row; a listing's summaries stand between linked titles.
+    prose_run_words: int = 0
 
     def share(self, count: int) -> float:
         """``count`` per block read (0 for a page with none)."""
@@ -115,12 +121,16 @@ def page_cues(blocks: Sequence[Block]) -> PageCues:
     read = blocks[:MAX_BLOCKS]
     labels: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
-    words = prose = prices = code = headings = 0
+    words = prose = prices = code = headings = run = longest = 0
     for block in read:
         count = block.stats.words
         words += count
         if count >= _PROSE_MIN_WORDS and block.stats.ends_sentence:
             prose += count
+            run += count
+            longest = max(longest, run)
+        elif block.dom is not None and block.dom.link_share >= _RUN_BREAK_LINK_SHARE:
+            run = 0
         if 0 < count <= _LABEL_MAX_WORDS and (
             block.words[0] in _OPENERS or block.words[0][:1].isdigit()
         ):
@@ -134,7 +144,7 @@ def page_cues(blocks: Sequence[Block]) -> PageCues:
             code += 1
         headings += block.kind is BlockKind.HEADING
     distinct = Counter(kind for kind, _ in seen)
-    cues = (prices, code, headings, _linked_headings(read))
+    cues = (prices, code, headings, _linked_headings(read), longest)
     return PageCues(len(read), words, prose, labels, distinct, *cues)
 
 

@@ -177,6 +177,11 @@ def test_text_mode_shop_and_code() -> None:
         ("https://example.com/threads/which-mower.123/", PageType.FORUM),
         ("https://forum.example.com/some-post", PageType.FORUM),
         ("https://example.com/collections/mugs", PageType.COLLECTION),
+        ("https://example.com/c/hiking-boots", PageType.COLLECTION),
+        ("https://example.com/c/boots-2024", PageType.COLLECTION),
+        # A one-letter path code before an id or a date opens an article's address.
+        ("https://news.example.com/c/7pplXmYoC6f", PageType.ARTICLE),
+        ("https://news.example.com/c/2019-09-07/doc-iicezzrq4076655.shtml", PageType.ARTICLE),
         ("https://example.com/tag/budget", PageType.LISTING),
         ("https://example.com/", PageType.SERVICE),
         ("https://example.com/news/2024/budget-approved", PageType.ARTICLE),

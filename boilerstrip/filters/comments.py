@@ -9,7 +9,7 @@ import regex
 
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
-from boilerstrip.filters.phrases import phrase_of
+from boilerstrip.filters.phrases import phrase_of, phrase_words
 from boilerstrip.metadata import lone_byline_or_date
 from boilerstrip.records import MIN_RECORDS
 from boilerstrip.result import Category, Removal
@@ -38,7 +38,10 @@ _COUNT_HEADER = regex.compile(
 # Chinese and Japanese headers put the count before or after the word, with a counter word
 # (条, 件) and often a qualifier: "热门评论 10 条", "全部评论 70 条", "4,060 条评论", "跟贴 1199",
 # "コメント（3件）". Written without spaces, they hold too few words for the phrase lexicon,
-# whose phrases are space-separated. Prompts ("我要评论", "write a comment") are not headers.
+# whose phrases are space-separated. Prompts ("我要评论", "write a comment") are not counted
+# headers: the lexicon's phrases of several words open the section (``phrase_words``: "我要评论"
+# is two). guancha's comment box stood between its article and "全部评论 23 条": CJK zh+ja
+# 0.969 -> 0.970.
 _CJK_COUNT_HEADER = regex.compile(
     r"^(?:[\d,]+\s*[条件]\s*)?(?:热门|全部|最新|最热|网友|精彩|读者|用户)?"
     r"(?:评论|評論|跟贴|跟帖|留言|コメント)"
@@ -152,7 +155,7 @@ class CommentsFilter(DocumentFilter):
             phrase = phrase_of(ctx, block, "comment")
             if (
                 phrase is not None
-                and " " in phrase.phrase
+                and phrase_words(phrase.phrase) > 1
                 and block.stats.words <= self.max_prompt_words
             ):
                 yield (
@@ -195,4 +198,4 @@ class CommentsFilter(DocumentFilter):
         if words > self.max_header_words:
             return False
         phrase = phrase_of(ctx, block, "comment")
-        return phrase is not None and " " in phrase.phrase
+        return phrase is not None and phrase_words(phrase.phrase) > 1

@@ -19,6 +19,22 @@ _COPYRIGHT = regex.compile(
 )
 
 
+# A photo or wire credit closing a paragraph of prose: "...と指摘している。(c)AFP/Aminu ABUBAKAR".
+# The words before the notice (by their share of the block's characters) make a paragraph.
+_CREDITED_PROSE_WORDS = 25
+_SENTENCE_END = regex.compile(r"[.!?。！？][\"'”’」』)）]*\s*$")
+
+
+def _credits_prose(block: Block, start: int) -> bool:
+    """Whether the notice at ``start`` credits the paragraph of prose before it (a finished
+    sentence of at least ``_CREDITED_PROSE_WORDS``) rather than standing as a footer.
+    afpbb's Japanese articles lost their last paragraph: CJK ja F1 0.935 -> 0.955."""
+    before = block.text[:start]
+    if _SENTENCE_END.search(before) is None:
+        return False
+    return block.stats.words * len(before) >= _CREDITED_PROSE_WORDS * len(block.text)
+
+
 @dataclass(frozen=True)
 class LegalFilter(BlockFilter):
     """Copyright notices and legal link rows."""
@@ -41,7 +57,7 @@ class LegalFilter(BlockFilter):
         words = block.stats.words
         if words <= self.max_copyright_words:
             match = _COPYRIGHT.search(block.text)
-            if match is not None:
+            if match is not None and not _credits_prose(block, match.start()):
                 return Removal(
                     Category.LEGAL,
                     "copyright",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context
 from boilerstrip.lexicon import PhraseMatch
@@ -29,3 +31,15 @@ def is_sentence(block: Block) -> bool:
 
 def words_note(block: Block) -> str:
     return f"{block.stats.words}-word line"
+
+
+_HAN = regex.compile(r"\p{Han}")
+# Chinese words are mostly one or two characters: stats count two Han characters a word.
+_HAN_PER_WORD = 2
+
+
+def phrase_words(phrase: str) -> int:
+    """How many words a lexicon phrase holds: its spaced words, or for Chinese and Japanese
+    written without spaces one per two Han characters ("评论" one, "我要评论" two, "有料会員限定"
+    three). Kana are not counted: "コメント" is one word."""
+    return max(len(phrase.split()), -(-len(_HAN.findall(phrase)) // _HAN_PER_WORD))

@@ -12,7 +12,13 @@ import regex
 
 from boilerstrip.blocks import Block
 from boilerstrip.filters.base import BlockFilter, Context
-from boilerstrip.filters.phrases import is_sentence, label_of, phrase_of, words_note
+from boilerstrip.filters.phrases import (
+    is_sentence,
+    label_of,
+    phrase_of,
+    phrase_words,
+    words_note,
+)
 from boilerstrip.result import Category, Removal
 
 # "Title - by Author": a book or product promoted after the article.
@@ -117,7 +123,7 @@ class NewsletterFilter(BlockFilter):
         phrase = phrase_of(ctx, block, "newsletter")
         # A two-word phrase ("mailing list") also occurs in prose: in a finished sentence
         # only a longer, unmistakable prompt counts.
-        if phrase is None or (is_sentence(block) and len(phrase.phrase.split()) < 3):
+        if phrase is None or (is_sentence(block) and phrase_words(phrase.phrase) < 3):
             return None
         return Removal(
             Category.NEWSLETTER,
