@@ -288,3 +288,15 @@ def test_a_table_in_the_container_holding_the_prose_is_body() -> None:
     body = boilerstrip.clean(page)
     assert "Ward 1 1001" in body and "Ward 12 1012" in body
     assert "Ten things to do" not in body
+
+
+def test_a_defined_term_such_as_response_opens_no_comment_section() -> None:
+    hooks = (
+        "<h2>Event Hooks</h2><p>Requests has a hook system that you can use to manipulate "
+        "portions of the request process, or signal event handling, as you like it.</p>"
+        "<dl><dt>response:</dt><dd><p>The response generated from a Request.</p></dd></dl>"
+        f"<p>You can assign a hook function on a per-request basis. {PROSE}</p>"
+    )
+    body = boilerstrip.clean(PAGE.replace("</article>", f"{hooks}</article>"))
+    assert "The response generated from a Request." in body
+    assert "You can assign a hook function on a per-request basis." in body

@@ -35,6 +35,18 @@ _COUNT_HEADER = regex.compile(
     regex.IGNORECASE,
 )
 
+_DEFINED_TERM_TAGS = frozenset({"dt"})
+
+
+def _is_defined_term(block: Block) -> bool:
+    """A definition list's term written as one ("response:" defining a hook in Requests'
+    reference): it names what its definition describes and heads no comments. A bare
+    "Replies" term is a thread table's column, which does open the list of other threads.
+    wcxb-dev HTML documentation 0.906 -> 0.909 (a page 0.36 -> 0.98 recall), others unchanged."""
+    dom = block.dom
+    return dom is not None and dom.tag in _DEFINED_TERM_TAGS and block.text.rstrip().endswith(":")
+
+
 # Chinese and Japanese headers put the count before or after the word, with a counter word
 # (条, 件) and often a qualifier: "热门评论 10 条", "全部评论 70 条", "4,060 条评论", "跟贴 1199",
 # "コメント（3件）". Written without spaces, they hold too few words for the phrase lexicon,
@@ -187,6 +199,8 @@ class CommentsFilter(DocumentFilter):
 
     def _is_header(self, block: Block, ctx: Context) -> bool:
         words = block.stats.words
+        if _is_defined_term(block):
+            return False
         if not 0 < words <= _MAX_COUNTED_HEADER_WORDS:
             return False
         # Single-word labels ("Reply", "Report") also sit in share bars and embeds, so only
