@@ -309,3 +309,17 @@ def test_realistic_article_page_document() -> None:
     share = by_text["Facebook X"]
     assert share.dom is not None and {"share", "this"} <= share.dom.attr_words
     assert by_text["Council members vote."].kind is BlockKind.CAPTION
+
+
+def test_a_headings_link_to_itself_is_not_link_text() -> None:
+    from boilerstrip.document import build_document
+
+    page = (
+        "<html><body><h2 id='constructor'><a href='#constructor'>Constructor</a></h2>"
+        "<h2><a href='/elsewhere'>Another page</a></h2>"
+        "<p><a href='#top'>Back to top</a></p></body></html>"
+    )
+    shares = {b.text: b.dom.link_share for b in build_document(page).blocks if b.dom}
+    assert shares["Constructor"] == 0.0
+    assert shares["Another page"] == 1.0
+    assert shares["Back to top"] == 1.0  # outside a heading a fragment link is still a link

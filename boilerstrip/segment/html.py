@@ -50,6 +50,8 @@ _HIDDEN_SHELL_RATIO = 3
 _EMPTY_PAGE_CHARS = 300
 _MIN_STATED_CHARS = 100
 _STATED = frozenset({"description", "og:description", "twitter:description"})
+# A link inside these to a spot on the page is the heading's own anchor.
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Block-level elements: each starts and ends a block.
 _GROUPED = frozenset("blockquote dl figure h1 h2 h3 h4 h5 h6 ol p pre ul".split())
 _BLOCK = _GROUPED | frozenset(
@@ -410,7 +412,8 @@ class _Walk:
                 attrs_stack.append(attrs)
                 if tag in _STATEFUL:
                     if tag == "a":  # the most frequent, counted here
-                        self._links += 1
+                        if not _is_heading_anchor(element, tags):
+                            self._links += 1
                     else:
                         self._enter(tag)
                 text = element.text
@@ -440,7 +443,8 @@ class _Walk:
                 attrs_stack.pop()
                 if tag in _STATEFUL:
                     if tag == "a":
-                        self._links -= 1
+                        if not _is_heading_anchor(element, tags):
+                            self._links -= 1
                     else:
                         self._leave(tag)
                 text = element.tail
@@ -613,6 +617,14 @@ def _attribute_words(items: list[tuple[str, str]]) -> str | None:
         elif name == "style" and _HIDDEN_STYLE.search(value) is not None:
             return None
     return " ".join(values)
+
+
+def _is_heading_anchor(element: Any, open_tags: list[str]) -> bool:
+    """Whether a link is a heading's link to itself (``<h2><a href="#constructor">``, the
+    permalink of reference docs): the heading's text, not a link away. ``open_tags`` are the
+    elements open around it (at its end, itself too)."""
+    href = element.get("href")
+    return href is not None and href.startswith("#") and not _HEADING_TAGS.isdisjoint(open_tags)
 
 
 def _shown_attribute_words(items: list[tuple[str, str]]) -> str | None:
