@@ -3,6 +3,8 @@ text (a shop category's buying guide); other hidden elements stay hidden."""
 
 from __future__ import annotations
 
+import pytest
+
 import boilerstrip
 
 _GUIDE = (
@@ -23,8 +25,9 @@ def _page(panel_class: str) -> str:
     )
 
 
-def test_a_closed_accordion_panel_is_read() -> None:
-    body = boilerstrip.clean(_page("cdr-accordion"))
+@pytest.mark.parametrize("panel_class", ["cdr-accordion", "faq-collapse", "expandable"])
+def test_a_closed_accordion_panel_is_read(panel_class: str) -> None:
+    body = boilerstrip.clean(_page(panel_class))
     assert "flexible measuring tape" in body
     assert _HIDDEN not in body
 
