@@ -115,6 +115,16 @@ _ISLAND_MIN_BLOCKS = (2, 1)
 # 0.974. Applying it only when the run holds 15% or 30% of the page's words lost listings
 # (0.563 / 0.543) and saved no article.
 _RECORD_WEIGHT = 2.0
+# HTML: a run of linked records holding at least this share of the page's words, its titles
+# mostly distinct, is the page's content even where og:type says article (most WordPress
+# themes write it on every page, a section's index too); inside it a byline or time stamp is
+# an item's line, weighing as on a page guessed a listing. wcxb-dev HTML listing 0.5837 ->
+# 0.5935 (three section indexes 0.01-0.05 -> 0.60-0.89), the other types unchanged (article
+# 0.9524, one page -0.014). Shares 0.35 and 0.5 scored the same. Without the distinct-titles
+# test a comment thread ("reply to comment" opening each) became an article's body (article
+# 0.9516); item marks on every page's records cost a reviews carousel (article -0.0002, one
+# page -0.115); a schema.org article's records too cost scrapinghub 0.9768 -> 0.9736.
+_RECORDS_PAGE_SHARE = 0.5
 # Text: repeated records (``boilerstrip.text_records``: lines of a template that recur item
 # after item) weigh for the body as HTML's linked records do, unless the best span of prose
 # is an article's: it sums to _TEXT_RECORDS_MAX_SUM and holds _TEXT_RECORDS_MAX_SHARE of the
@@ -475,9 +485,12 @@ def _with_records(ctx: Context, weights: list[float]) -> list[float] | None:
     if ctx.page_type not in _LIST_TYPES and _under_related_header(ctx, records.first):
         return None
     weighted = list(weights)
+    marks_are_items = _records_fill_page(ctx)
     for index in range(records.first, records.last + 1):
         if weighted[index] < _RECORD_WEIGHT and not ctx.is_removed(index):
             weighted[index] = _RECORD_WEIGHT
+        elif marks_are_items and _removal_code(ctx, index) in _LISTING_MARKS:
+            weighted[index] = _ITEM_MARK_WEIGHT
     return weighted
 
 
@@ -485,8 +498,30 @@ def _records_are_chrome(ctx: Context) -> bool:
     """Whether the page's records are its furniture, not its content: on a page that says
     it is an article they are related stories; on a thread, its sidebar's and footer's lists
     of other threads (wcxb-dev forum truths hold 7% of their titles, listings 60%). Not
-    weighing them on threads: HTML forum 0.7463 -> 0.7490, other types unchanged."""
-    return ctx.page_type_guess.declared_article or ctx.page_type is PageType.FORUM
+    weighing them on threads: HTML forum 0.7463 -> 0.7490, other types unchanged. Records
+    that fill the page are its content whatever og:type says (``_RECORDS_PAGE_SHARE``)."""
+    if ctx.page_type is PageType.FORUM:
+        return True
+    return ctx.page_type_guess.declared_article and not _records_fill_page(ctx)
+
+
+def _records_fill_page(ctx: Context) -> bool:
+    """HTML: whether the page's run of records, its titles mostly distinct, holds most of its
+    words (``_RECORDS_PAGE_SHARE``): a section's index, not an article with related stories;
+    a page whose schema.org data names it an article says more than its shape."""
+    records = ctx.records
+    if records is None or ctx.page_type_guess.schema_article:
+        return False
+    total = sum(b.stats.words for b in ctx.document.blocks)
+    if records.words < _RECORDS_PAGE_SHARE * total:
+        return False
+    # A comment thread's items open with one same link ("Reply"); a listing's titles differ.
+    titles = [
+        b.text
+        for b in ctx.document.blocks[records.first : records.last + 1]
+        if b.dom is not None and (b.dom.tag, b.dom.ancestors, b.dom.attr_words) == records.path
+    ]
+    return len(set(titles)) * 2 > len(titles)
 
 
 def _under_related_header(ctx: Context, first: int) -> bool:
