@@ -84,16 +84,22 @@ def find_records(blocks: Sequence[Block]) -> Records | None:
 
 def _may_open_item(block: Block, dom: DomEvidence) -> bool:
     """A heading, or a block that is a link, outside the page's furniture."""
-    if not _FURNITURE.isdisjoint(dom.ancestors) or dom.tag in _FURNITURE or _in_menu(dom):
+    if not _FURNITURE.isdisjoint(dom.ancestors) or dom.tag in _FURNITURE:
         return False
-    if block.kind is BlockKind.HEADING or dom.tag in _TITLE_TAGS:
-        return True
-    return "a" in dom.ancestors or dom.link_share >= _ALL_LINK_SHARE
+    opens = (
+        block.kind is BlockKind.HEADING
+        or dom.tag in _TITLE_TAGS
+        or "a" in dom.ancestors
+        or dom.link_share >= _ALL_LINK_SHARE
+    )
+    return opens and not _in_menu(dom)
 
 
 def _in_menu(dom: DomEvidence) -> bool:
     """Whether one of the block's nearest elements names itself a menu (most menus are a
     ``<ul class="menu">`` in a ``<div>``, not a ``<nav>``)."""
+    if _MENU_WORDS.isdisjoint(dom.attr_words):
+        return False  # no element of the block's path says it (most blocks): one set test
     nearest = zip((dom.tag, *dom.ancestors[: _MENU_DEPTH - 1]), dom.own_words, strict=False)
     return any(
         tag not in _PAGE_TAGS and not _MENU_WORDS.isdisjoint(words) for tag, words in nearest

@@ -421,7 +421,8 @@ class _Walk:
                 attrs_stack.append(attrs)
                 if tag in _STATEFUL:
                     if tag == "a":  # the most frequent, counted here
-                        if not _is_heading_anchor(element, tags):
+                        href = element.get("href")
+                        if not (href and href[0] == "#" and _in_heading(tags)):
                             self._links += 1
                     else:
                         self._enter(tag)
@@ -452,7 +453,8 @@ class _Walk:
                 attrs_stack.pop()
                 if tag in _STATEFUL:
                     if tag == "a":
-                        if not _is_heading_anchor(element, tags):
+                        href = element.get("href")
+                        if not (href and href[0] == "#" and _in_heading(tags)):
                             self._links -= 1
                     else:
                         self._leave(tag)
@@ -635,12 +637,11 @@ def _is_disclosure(words: str) -> bool:
     return not _DISCLOSURE_WORDS.isdisjoint(_WORD_RUNS.findall(words.lower()))
 
 
-def _is_heading_anchor(element: Any, open_tags: list[str]) -> bool:
-    """Whether a link is a heading's link to itself (``<h2><a href="#constructor">``, the
-    permalink of reference docs): the heading's text, not a link away. ``open_tags`` are the
-    elements open around it (at its end, itself too)."""
-    href = element.get("href")
-    return href is not None and href.startswith("#") and not _HEADING_TAGS.isdisjoint(open_tags)
+def _in_heading(open_tags: list[str]) -> bool:
+    """Whether a heading is open: a link inside one to a spot on the page
+    (``<h2><a href="#constructor">``, the permalink of reference docs) is the heading's text,
+    not a link away (tested inline for every link: only fragment links get here)."""
+    return not _HEADING_TAGS.isdisjoint(open_tags)
 
 
 def _shown_attribute_words(items: list[tuple[str, str]]) -> str | None:
