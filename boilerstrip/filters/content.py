@@ -212,7 +212,7 @@ class MainBodyFilter(DocumentFilter):
             return
         if ctx.document.source_kind != "html":
             spans = _merged([*spans, *_text_records_bounds(ctx, weights)])
-        if _has_islands(ctx) or _scattered(ctx, weights, spans):
+        if _has_islands(ctx):
             least = _ISLAND_MIN_BLOCKS[ctx.document.source_kind == "html"]
             spans = _with_islands(weights if listing is None else listing, spans, least)
         spans = _with_feature_lists(ctx, own, spans)
@@ -242,49 +242,6 @@ def _has_islands(ctx: Context) -> bool:
     """Whether the page's body is several runs of prose (``_ISLAND_TYPES``)."""
     kinds = _ISLAND_TYPES if ctx.document.source_kind == "html" else _TEXT_ISLAND_TYPES
     return ctx.page_type in kinds
-
-
-# HTML pages guessed article for want of any cue ("no cue of another type"), with no date
-# and no byline, whose spans hold under _SCATTERED_SHARE of the page's prose weight while at
-# least _SCATTERED_HEADINGS kept headings stand outside them: a service page of short
-# sections (features, FAQs) read as an article; it keeps its islands too. wcxb-dev HTML F1
-# service 0.7793 -> 0.7878, documentation 0.9120 -> 0.9135, listing 0.6009 -> 0.6021,
-# article 0.9525 -> 0.9521, scrapinghub unchanged, all 0.8453 -> 0.8461 (without the
-# headings test a blog's tag cloud and archive list became an island: scrapinghub 0.9768 ->
-# 0.9748). Shares 0.3-0.7 and 2 or 4 headings measured (helper branch servforum).
-_SCATTERED_SHARE = 0.5
-_SCATTERED_HEADINGS = 2
-_NO_CUE_EVIDENCE = "no cue of another type"
-
-
-def _scattered(ctx: Context, weights: list[float], spans: list[tuple[int, int]]) -> bool:
-    """Whether an undated page guessed article by default spreads its prose over sections
-    the spans miss (``_SCATTERED_SHARE``, ``_SCATTERED_HEADINGS``)."""
-    if not _undated_fallback(ctx):
-        return False
-    positive = sum(w for w in weights if w > 0)
-    inside = sum(w for first, last in spans for w in weights[first : last + 1] if w > 0)
-    if inside >= _SCATTERED_SHARE * positive:
-        return False
-    headings = sum(
-        1
-        for b in ctx.document.blocks
-        if b.kind is BlockKind.HEADING
-        and not ctx.is_removed(b.index)
-        and not any(first <= b.index <= last for first, last in spans)
-    )
-    return headings >= _SCATTERED_HEADINGS
-
-
-def _undated_fallback(ctx: Context) -> bool:
-    """HTML guessed article only for want of another cue, with no date or byline found."""
-    guess = ctx.page_type_guess
-    return (
-        ctx.document.source_kind == "html"
-        and guess.evidence == _NO_CUE_EVIDENCE
-        and ctx.page.date is None
-        and ctx.page.byline is None
-    )
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
