@@ -35,7 +35,7 @@ _COUNT_HEADER = regex.compile(
     regex.IGNORECASE,
 )
 
-_DEFINED_TERM_TAGS = frozenset({"dt"})
+_TERM_TAG = "dt"
 
 
 def _is_defined_term(block: Block) -> bool:
@@ -44,7 +44,7 @@ def _is_defined_term(block: Block) -> bool:
     "Replies" term is a thread table's column, which does open the list of other threads.
     wcxb-dev HTML documentation 0.906 -> 0.909 (a page 0.36 -> 0.98 recall), others unchanged."""
     dom = block.dom
-    return dom is not None and dom.tag in _DEFINED_TERM_TAGS and block.text.rstrip().endswith(":")
+    return dom is not None and dom.tag == _TERM_TAG and block.text.rstrip().endswith(":")
 
 
 # Chinese and Japanese headers put the count before or after the word, with a counter word
@@ -191,7 +191,7 @@ class CommentsFilter(DocumentFilter):
             seen += positive[position]
             if block.index not in candidates or block.index <= body_start:
                 continue
-            if not self._is_header(block, ctx) or _label_of(block) in labels:
+            if not self._is_header(block, ctx) or (labels and _label_of(block) in labels):
                 continue
             if seen >= self.min_body_share * total or _authors_follow(ctx, block):
                 return position

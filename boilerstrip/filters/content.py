@@ -480,29 +480,32 @@ def _with_records(ctx: Context, weights: list[float]) -> list[float] | None:
     records (a listing's items) weigh for the body however little each reads like prose;
     ``None`` when the page has no such run."""
     records = ctx.records
-    if records is None or not records.linked or _records_are_chrome(ctx):
+    if records is None or not records.linked:
+        return None
+    fills_page = _records_fill_page(ctx)
+    if _records_are_chrome(ctx, fills_page):
         return None
     if ctx.page_type not in _LIST_TYPES and _under_related_header(ctx, records.first):
         return None
     weighted = list(weights)
-    marks_are_items = _records_fill_page(ctx)
     for index in range(records.first, records.last + 1):
         if weighted[index] < _RECORD_WEIGHT and not ctx.is_removed(index):
             weighted[index] = _RECORD_WEIGHT
-        elif marks_are_items and _removal_code(ctx, index) in _LISTING_MARKS:
+        elif fills_page and _code_of(ctx, index) in _LISTING_MARKS:
             weighted[index] = _ITEM_MARK_WEIGHT
     return weighted
 
 
-def _records_are_chrome(ctx: Context) -> bool:
+def _records_are_chrome(ctx: Context, fills_page: bool) -> bool:
     """Whether the page's records are its furniture, not its content: on a page that says
     it is an article they are related stories; on a thread, its sidebar's and footer's lists
     of other threads (wcxb-dev forum truths hold 7% of their titles, listings 60%). Not
     weighing them on threads: HTML forum 0.7463 -> 0.7490, other types unchanged. Records
-    that fill the page are its content whatever og:type says (``_RECORDS_PAGE_SHARE``)."""
+    that fill the page (``fills_page``: ``_records_fill_page``) are its content whatever
+    og:type says."""
     if ctx.page_type is PageType.FORUM:
         return True
-    return ctx.page_type_guess.declared_article and not _records_fill_page(ctx)
+    return ctx.page_type_guess.declared_article and not fills_page
 
 
 def _records_fill_page(ctx: Context) -> bool:
@@ -531,14 +534,9 @@ def _under_related_header(ctx: Context, first: int) -> bool:
     ifeng's article (no schema.org, so no declared article) kept 38 teasers: CJK zh+ja F1
     0.957 -> 0.969 with the Chinese headers. A listing's own list may open under "Latest"."""
     index = first - 1
-    while index >= 0 and _removal_code(ctx, index) == "related_item":
+    while index >= 0 and _code_of(ctx, index) == "related_item":
         index -= 1
-    return index >= 0 and _removal_code(ctx, index) == "related_header"
-
-
-def _removal_code(ctx: Context, index: int) -> str | None:
-    removal = ctx.removal(index)
-    return None if removal is None else removal.code
+    return index >= 0 and _code_of(ctx, index) == "related_header"
 
 
 def _described_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | None:
@@ -820,8 +818,7 @@ def _unwritten_product_bounds(
         return None
     last = headline
     for index in range(headline + 1, len(ctx.document.blocks)):
-        removal = ctx.removal(index)
-        if removal is not None and removal.code == FURNITURE_CODE:
+        if _code_of(ctx, index) == FURNITURE_CODE:
             break
         last = index
     return None if last == headline else (headline + 1, last)
