@@ -135,6 +135,18 @@ def test_a_long_article_with_related_links_stays_an_article() -> None:
     assert guessed(html_page("", body)) is PageType.ARTICLE
 
 
+def test_calls_to_action_make_a_service_page_unless_signed() -> None:
+    calls = ("Get started", "Contact sales", "Request a demo", "Talk to sales")
+    sections = "".join(
+        f"<h2>Plan {i}</h2><p>{PROSE}</p><a href='/x'>{c}</a>" for i, c in enumerate(calls)
+    )
+    assert guessed(html_page("", sections)) is PageType.SERVICE
+    # Three calls are an article's sign-up boxes as often as a business's page.
+    assert guessed(html_page("", sections.replace("Talk to sales", "More"))) is PageType.ARTICLE
+    signed = '<meta name="author" content="Ann Smith">'
+    assert guessed(html_page(signed, sections)) is PageType.ARTICLE
+
+
 CODE = "\n".join(f"result = compute(value_{i});" for i in range(25))
 
 
