@@ -109,3 +109,22 @@ def test_a_link_row_next_to_a_removed_row_is_still_a_link_row(kit: type[Kit]) ->
     menu, footer = "Home | News | Sport | Weather", "About | Contact | Jobs | Privacy Policy"
     result = kit.run([*kit.prose, menu, footer])
     assert kit.code(result, menu) == ("navigation", "link_row")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Showing 1-24 of 310 results",
+        "Displaying 1 - 15 of 190 news articles related to this topic.",
+        "Viewing 2 of 2 products",
+    ],
+)
+def test_result_counts_removed(kit: type[Kit], line: str) -> None:
+    result = kit.run([line, *kit.prose], NavigationFilter())
+    assert kit.code(result, line) == ("navigation", "result_count")
+
+
+def test_a_sentence_about_showing_results_is_kept(kit: type[Kit]) -> None:
+    line = "Showing 3 of the 12 paintings to the public was the curator's decision last spring."
+    result = kit.run([line, *kit.prose], NavigationFilter())
+    assert kit.code(result, line) is None

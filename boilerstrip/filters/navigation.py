@@ -15,6 +15,15 @@ from boilerstrip.result import Category, Removal
 # "Home > News > World", "Home / Politics / Europe", "Start » Sport".
 _BREADCRUMB_SEPARATOR = regex.compile(r"\s(?:>|»|›|/|\\|→)\s")
 # "About | Contact | Jobs", "News • Sport • Weather".
+# A listing's count of what it shows: "Showing 1-24 of 310 results", "Displaying 1 - 15 of
+# 190 news articles related to this topic". Its first word is one of these.
+_RESULT_COUNT = regex.compile(
+    r"(?:showing|displaying|viewing)\s+(?:results?\s+|items?\s+)?\d[\d,.]*"
+    r"(?:\s*[-–]\s*\d[\d,.]*)?\s+of\s+\d[\d,.]*\b",
+    regex.IGNORECASE,
+)
+_RESULT_COUNT_OPENERS = frozenset({"showing", "displaying", "viewing"})
+_RESULT_COUNT_MAX_WORDS = 15
 _ROW_SEPARATOR = regex.compile(r"\s*(?:\||•|·|‖)\s*")
 _SEPARATOR_CHARACTERS = (" > ", "»", "›", " / ", "\\", "→", "|", "•", "·", "‖")
 
@@ -48,6 +57,11 @@ class NavigationFilter(DocumentFilter):
         indexes = ctx.blocks_with("navigation") + ctx.blocks_containing(*_SEPARATOR_CHARACTERS)
         openers = {prefix[0] for prefix in ctx.lexicon.tag_prefixes}
         indexes += [b.index for b in ctx.document.blocks if b.words and b.words[0] in openers]
+        indexes += [
+            b.index
+            for b in ctx.document.blocks
+            if b.words and b.words[0] in _RESULT_COUNT_OPENERS
+        ]
         if label_index is not None:
             indexes.append(label_index)
         for block in ctx.kept_among(indexes):
@@ -65,6 +79,8 @@ class NavigationFilter(DocumentFilter):
         label = label_of(ctx, block, "navigation")
         if label is not None:
             return Removal(Category.NAVIGATION, "navigation_label", f"menu item {block.text!r}")
+        if _is_result_count(block):
+            return Removal(Category.NAVIGATION, "result_count", "a listing's count of results")
         if is_sentence(block):
             return None
         tags = _tag_prefix(block, ctx)
@@ -106,6 +122,14 @@ class NavigationFilter(DocumentFilter):
         if 0 < stats.words <= self.max_label_words and not stats.ends_sentence:
             return candidate.index
         return None
+
+
+def _is_result_count(block: Block) -> bool:
+    """A short line counting what a listing shows ("Showing 1-24 of 310 results")."""
+    return (
+        block.stats.words <= _RESULT_COUNT_MAX_WORDS
+        and _RESULT_COUNT.match(block.text.lstrip()) is not None
+    )
 
 
 def _key_value_row(items: list[str]) -> bool:
