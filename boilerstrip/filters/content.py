@@ -419,16 +419,32 @@ def _container_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | N
     enough = [w for w, p in prose.items() if p >= _CONTAINER_PROSE_SHARE * positive]
     if not enough:
         return None
-    # Each word's extent over the sets that hold it, in one pass over the sets.
-    first: dict[str, int] = {}
-    last: dict[str, int] = {}
-    wanted = frozenset(enough)
-    for words, (start, end) in extents.items():
-        for w in wanted.intersection(words):
-            first[w] = min(first.get(w, start), start)
-            last[w] = max(last.get(w, end), end)
+    first, last = _word_extents(extents, frozenset(enough))
     word = min(enough, key=lambda w: (last[w] - first[w], first[w], w))
     return first[word], last[word]
+
+
+def _word_extents(
+    extents: dict[frozenset[str], tuple[int, int]], wanted: frozenset[str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The first and last block of each ``wanted`` word over the word sets that hold it.
+
+    Most sets hold the same few wanted words (the layout's wrappers): the extents are
+    merged per distinct share of wanted words first, then spread to each word, rather
+    than word by word for every set."""
+    shares: dict[frozenset[str], tuple[int, int]] = {}
+    for words, (start, end) in extents.items():
+        share = wanted.intersection(words)
+        if share:
+            seen = shares.get(share, (start, end))
+            shares[share] = (min(seen[0], start), max(seen[1], end))
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for share, (start, end) in shares.items():
+        for w in share:
+            first[w] = min(first.get(w, start), start)
+            last[w] = max(last.get(w, end), end)
+    return first, last
 
 
 def _word_runs(
