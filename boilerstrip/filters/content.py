@@ -194,7 +194,7 @@ class MainBodyFilter(DocumentFilter):
             # link row...): it is clean text already, and its tables, lists and code are the
             # article's, however little they read like prose.
             return
-        weights = [_weight(ctx, b) for c in ctx.deadline.chunks(ctx.document.blocks) for b in c]
+        weights = _weights(ctx)
         _furniture_against(ctx, weights)
         # The blocks' own weights, before an article's element makes its structure count.
         own = list(weights)
@@ -628,9 +628,7 @@ def text_record_blocks(ctx: Context) -> list[int]:
     duplicates pass spares the items' repeated titles there."""
     if ctx.document.source_kind == "html":
         return []
-    blocks = ctx.document.blocks
-    weights = [_weight(ctx, b) for c in ctx.deadline.chunks(blocks) for b in c]
-    return _text_record_blocks(ctx, weights)
+    return _text_record_blocks(ctx, _weights(ctx))
 
 
 def _text_record_blocks(ctx: Context, weights: list[float]) -> list[int]:
@@ -705,6 +703,20 @@ def _structure_for(ctx: Context, weights: list[float], bounds: tuple[int, int]) 
             and not ctx.is_removed(index)
         ):
             weights[index] = _ARTICLE_STRUCTURE_WEIGHT
+
+
+def _weights(ctx: Context) -> list[float]:
+    """``_weight`` of every block, in order. A kept block weighs its prose score: that case
+    (most blocks) is read here with local look-ups, without a call per block."""
+    scores, removal_of = ctx.scores, ctx.removal
+    weights: list[float] = []
+    for chunk in ctx.deadline.chunks(ctx.document.blocks):
+        for block in chunk:
+            if removal_of(block.index) is None:
+                weights.append(scores[block.index].weight)
+            else:
+                weights.append(_weight(ctx, block))
+    return weights
 
 
 def _weight(ctx: Context, block: Block) -> float:
