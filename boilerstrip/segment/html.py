@@ -75,6 +75,11 @@ _OWN_KINDS: dict[str, BlockKind] = {
     "figcaption": BlockKind.CAPTION,
     "caption": BlockKind.CAPTION,
 }
+# The kinds ``_Walk._kind`` returns or tests for every block, as module constants: Python
+# 3.11 reads an enum member through ``EnumType.__getattr__``'s slot (~180 ns, nine times a
+# constant's look-up).
+_HEADING, _TABLE_CELL = BlockKind.HEADING, BlockKind.TABLE_CELL
+_LINE, _PARAGRAPH = BlockKind.LINE, BlockKind.PARAGRAPH
 # Containers whose kind the paragraphs inside them take (a <p> in a <blockquote> quotes).
 _CONTAINER_KINDS = frozenset({"blockquote", "li", "dt", "dd", "figcaption", "caption"})
 # Attributes whose words say what an element is for.
@@ -552,14 +557,14 @@ class _Walk:
     def _kind(self, owner: int, line_break: bool) -> BlockKind:
         tag = self._tags[owner] if owner >= 0 else "html"
         kind = _OWN_KINDS.get(tag)
-        if kind is BlockKind.HEADING or kind is BlockKind.TABLE_CELL:
+        if kind is _HEADING or kind is _TABLE_CELL:
             return kind
         if self._containers:
             return self._containers[-1]
         if tag != "p":
-            return BlockKind.LINE
+            return _LINE
         # A paragraph a <br> cut into lines keeps them together, as a poem or an address.
-        return BlockKind.LINE if line_break or owner == self._line_owner else BlockKind.PARAGRAPH
+        return _LINE if line_break or owner == self._line_owner else _PARAGRAPH
 
     def _emit(
         self, text: str, kind: BlockKind, owner: int, link_chars: int, row: _Row | None = None
