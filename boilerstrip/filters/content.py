@@ -495,9 +495,7 @@ def _in_dialog(dom: DomEvidence) -> bool:
     """Whether an element of the block's path below ``<body>`` names itself a dialog (a
     page's ``<html>`` or ``<body>`` class says whether some dialog is open, of every block)."""
     path = zip((dom.tag, *dom.ancestors), dom.own_words, strict=False)
-    return any(
-        tag not in _PAGE_TAGS and not _DIALOG_WORDS.isdisjoint(words) for tag, words in path
-    )
+    return any(tag not in _PAGE_TAGS and not _DIALOG_WORDS.isdisjoint(words) for tag, words in path)
 
 
 def _with_records(ctx: Context, weights: list[float]) -> list[float] | None:
