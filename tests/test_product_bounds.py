@@ -55,3 +55,38 @@ def test_a_dialog_word_on_the_html_element_marks_no_block() -> None:
     # <html class="modal-closed"> says whether some dialog is open, of every block.
     body = boilerstrip.clean(_runner_page("<div class='policy'>", html_class="modal-closed"))
     assert _POLICY in body
+
+
+_REVIEW = (
+    "I bought these two weeks ago and wore them on every walk since, and honestly the wool "
+    "held up far better than the cheaper pairs I had tried before, so I would buy them again."
+)
+
+
+def _reviewed_page(section_class: str) -> str:
+    """A product page whose customers' reviews, after its few paragraphs, read as prose."""
+    product = {"@type": "Product", "name": "Wool Runner"}
+    details = "".join(f"<p>{line}</p>" for line in _DETAILS)
+    reviews = "".join(
+        f"<div class='review-item'><p>{_REVIEW} Review number {i}.</p></div>" for i in range(6)
+    )
+    return (
+        f"<html><head><title>Wool Runner | Shop</title>{_ld(product)}</head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/men'>Men</a></li></ul></nav>"
+        "<h1>Wool Runner</h1><div>$110</div><button>Add to cart</button>"
+        f"<h3>The details</h3>{details}"
+        f"<section class='{section_class}'><h2>What customers say</h2>{reviews}</section>"
+        "<footer><p>© 2026 Shop Inc. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_a_products_customer_reviews_are_not_its_body() -> None:
+    body = boilerstrip.clean(_reviewed_page("product-reviews"))
+    assert all(line in body for line in _DETAILS)
+    assert "Review number 0." not in body
+
+
+def test_the_same_prose_in_an_unnamed_section_is_the_body() -> None:
+    # What the rule changes: unnamed, the reviews outweigh the product's lines.
+    body = boilerstrip.clean(_reviewed_page("product-more"))
+    assert "Review number 5." in body
