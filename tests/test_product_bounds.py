@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import boilerstrip
 
 _DETAILS = (
@@ -80,8 +82,10 @@ def _reviewed_page(section_class: str) -> str:
     )
 
 
-def test_a_products_customer_reviews_are_not_its_body() -> None:
-    body = boilerstrip.clean(_reviewed_page("product-reviews"))
+@pytest.mark.parametrize("section_class", ["product-reviews", "product-carousel"])
+def test_a_products_customer_reviews_or_carousel_are_not_its_body(section_class: str) -> None:
+    # A carousel's slides are other products' blurbs, or quotes from the reviews.
+    body = boilerstrip.clean(_reviewed_page(section_class))
     assert all(line in body for line in _DETAILS)
     assert "Review number 0." not in body
 

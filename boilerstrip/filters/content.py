@@ -191,8 +191,11 @@ _PRODUCT_NAME_TAG = "h1"
 # paragraphs (or carried the body on past them). Product 0.611 -> 0.623 (five pages up 0.15
 # to 0.44, one down 0.33 whose description is too short a span), the other types unchanged.
 # The singular "review" also marks an editor's review ("product-review" cards, the content
-# of a buying guide declaring a schema.org Product): article 0.9527 -> 0.9522.
-_PRODUCT_FURNITURE_WORDS = frozenset({"dialog", "modal", "reviews"})
+# of a buying guide declaring a schema.org Product): article 0.953 -> 0.952. And a
+# "carousel" (other products' blurbs, quotes from the reviews): kept blocks under it on
+# product pages held 97 truth shingles against 2,341 outside; product 0.623 -> 0.629 (one page
+# 0.14 -> 0.80, one down 0.045), the other types unchanged ("similar" changed nothing).
+_PRODUCT_FURNITURE_WORDS = frozenset({"dialog", "modal", "reviews", "carousel"})
 _PAGE_TAGS = frozenset({"body", "html"})
 _FEATURE_LIST_MIN_ITEMS = 3
 _FEATURE_LIST_MIN_SUM = 10.0
