@@ -82,7 +82,9 @@ def _reviewed_page(section_class: str) -> str:
     )
 
 
-@pytest.mark.parametrize("section_class", ["product-reviews", "product-carousel"])
+@pytest.mark.parametrize(
+    "section_class", ["product-reviews", "product-carousel", "product-disclaimer"]
+)
 def test_a_products_customer_reviews_or_carousel_are_not_its_body(section_class: str) -> None:
     # A carousel's slides are other products' blurbs, or quotes from the reviews.
     body = boilerstrip.clean(_reviewed_page(section_class))
