@@ -519,11 +519,7 @@ def _records_fill_page(ctx: Context) -> bool:
     if records.words < _RECORDS_PAGE_SHARE * total:
         return False
     # A comment thread's items open with one same link ("Reply"); a listing's titles differ.
-    titles = [
-        b.text
-        for b in ctx.document.blocks[records.first : records.last + 1]
-        if b.dom is not None and (b.dom.tag, b.dom.ancestors, b.dom.attr_words) == records.path
-    ]
+    titles = [ctx.document.blocks[index].text for index in records.titles]
     return len(set(titles)) * 2 > len(titles)
 
 

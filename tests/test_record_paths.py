@@ -1,0 +1,55 @@
+"""Repeated records whose elements name their own item (an aria-label with the address, an
+id with the product's code): the words of one card must not give each item a path of its
+own, while an article's sections, named by their headings, stay no listing."""
+
+from __future__ import annotations
+
+from boilerstrip.document import build_document
+from boilerstrip.records import find_records
+
+_STREETS = ("Oxford", "Richards", "Caballo", "Mashie", "Ephedra", "Coyote", "Gurr", "Tiburon")
+_PROSE = (
+    "The council met on Tuesday evening to discuss the new budget, and after a long debate "
+    "the members agreed that the library would stay open on weekends for another year."
+)
+
+
+def _card(street: str) -> str:
+    return (
+        f"<div class='homecard' aria-label='{street} Avenue'><div class='price'>$400,000</div>"
+        f"<div class='address'><a href='/h/{street}'>12 {street} Avenue, Sparks</a></div>"
+        "<div class='stats'>3 beds 2 baths</div></div>"
+    )
+
+
+def _page(cards: str) -> str:
+    return (
+        "<html><head><title>Homes for sale</title></head><body><h1>Homes for sale</h1>"
+        f"<div class='results'>{cards}</div></body></html>"
+    )
+
+
+def test_cards_named_by_their_own_words_are_one_run_of_records() -> None:
+    document = build_document(_page("".join(_card(street) for street in _STREETS)))
+    records = find_records(document.blocks)
+    assert records is not None
+    assert records.count == len(_STREETS) and records.linked
+    addresses = [b.index for b in document.blocks if b.text.startswith("12 ")]
+    assert list(records.titles) == addresses
+
+
+def test_sections_named_by_their_headings_are_no_records() -> None:
+    sections = "".join(
+        f"<section id='{street.lower()}-history'><h2>The history of {street} Avenue</h2>"
+        f"<p>{_PROSE}</p></section>"
+        for street in _STREETS
+    )
+    assert find_records(build_document(_page(sections)).blocks) is None
+
+
+def test_links_named_apart_at_an_uneven_pace_are_no_records() -> None:
+    # The same cards, but scattered: one right after another, then far apart.
+    cards = [_card(street) for street in _STREETS[:4]]
+    filler = "".join(f"<p>{_PROSE} Part {i}.</p>" for i in range(12))
+    page = _page(cards[0] + cards[1] + filler + cards[2] + filler + filler + cards[3])
+    assert find_records(build_document(page).blocks) is None
