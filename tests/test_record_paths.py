@@ -53,3 +53,17 @@ def test_links_named_apart_at_an_uneven_pace_are_no_records() -> None:
     filler = "".join(f"<p>{_PROSE} Part {i}.</p>" for i in range(12))
     page = _page(cards[0] + cards[1] + filler + cards[2] + filler + filler + cards[3])
     assert find_records(build_document(page).blocks) is None
+
+
+def test_titles_whose_class_repeats_some_of_their_words_are_one_run() -> None:
+    # Each title's class is its slug: "guide" is in four of ten, no listing's element.
+    kinds = ("guide",) * 4 + ("tour",) * 3 + ("hike",) * 3
+    streets = (*_STREETS, "Lemur", "Bobcat")
+    names = [f"{street} {kind}" for street, kind in zip(streets, kinds, strict=True)]
+    cards = "".join(
+        f"<div class='card'><h2 class='title {name.lower()}'><a href='/t/{i}'>A walk: {name}"
+        f"</a></h2><p>Two hours on foot.</p></div>"
+        for i, name in enumerate(names)
+    )
+    records = find_records(build_document(_page(cards)).blocks)
+    assert records is not None and records.count == len(names)
