@@ -67,3 +67,23 @@ def test_titles_whose_class_repeats_some_of_their_words_are_one_run() -> None:
     )
     records = find_records(build_document(_page(cards)).blocks)
     assert records is not None and records.count == len(names)
+
+
+_FILMS = ("Hamnet", "Mercy", "Sinners", "Bugonia", "GOAT", "Scream", "Crime", "Marty")
+
+
+def _chart(title_tag: str) -> str:
+    rows = "".join(
+        f"<li class='row'><{title_tag} class='t'><a href='/f/{i}'>{film}</a></{title_tag}>"
+        f"<div class='meta'>2026 1h 4{i}m R</div></li>"
+        for i, film in enumerate(_FILMS)
+    )
+    return _page(f"<ul class='chart'>{rows}</ul>")
+
+
+def test_short_headings_are_titles_but_short_links_are_not() -> None:
+    # A chart's films have one-word names; as headings they are its records.
+    records = find_records(build_document(_chart("h3")).blocks)
+    assert records is not None and records.count == len(_FILMS)
+    # One-word links without a heading read as a menu's entries.
+    assert find_records(build_document(_chart("span")).blocks) is None
