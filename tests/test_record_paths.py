@@ -87,3 +87,16 @@ def test_short_headings_are_titles_but_short_links_are_not() -> None:
     assert records is not None and records.count == len(_FILMS)
     # One-word links without a heading read as a menu's entries.
     assert find_records(build_document(_chart("span")).blocks) is None
+
+
+def test_headlines_in_the_headers_of_cards_open_items_on_a_list() -> None:
+    cards = "".join(
+        f"<article class='card'><header><h2><a href='/n/{i}'>News about {street} Avenue</a>"
+        f"</h2></header><p>{_PROSE}</p></article>"
+        for i, street in enumerate(_STREETS)
+    )
+    blocks = build_document(_page(cards)).blocks
+    records = find_records(blocks, cards=True)
+    assert records is not None and records.count == len(_STREETS)
+    # Elsewhere a <header> is the page's furniture (a product page's carousel is built so).
+    assert find_records(blocks) is None
