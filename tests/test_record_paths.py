@@ -100,3 +100,20 @@ def test_headlines_in_the_headers_of_cards_open_items_on_a_list() -> None:
     assert records is not None and records.count == len(_STREETS)
     # Elsewhere a <header> is the page's furniture (a product page's carousel is built so).
     assert find_records(blocks) is None
+
+
+def test_two_word_links_are_titles() -> None:
+    services = (
+        "Tax advisory",
+        "Audit services",
+        "Risk consulting",
+        "Deal support",
+        "Cyber defence",
+    )
+    rows = "".join(
+        f"<div class='svc'><span class='t'><a href='/s/{i}'>{name}</a></span>"
+        f"<p>What we do in {name.lower()}, for clients large and small.</p></div>"
+        for i, name in enumerate(services)
+    )
+    records = find_records(build_document(_page(rows)).blocks)
+    assert records is not None and records.count == len(services)
