@@ -98,6 +98,15 @@ class TestCookie:
         result = kit.run([notice, *kit.prose], CookieFilter())
         assert kit.code(result, notice) == ("cookie", "consent_notice")
 
+    def test_notice_agreeing_to_the_privacy_policy_removed(self, kit: type[Kit]) -> None:
+        # Its only cookie phrase ("cookie policy") is not the site's voice: the agreement is.
+        notice = (
+            "To make Example work, we log user data. By using Example, you agree to our "
+            "Privacy Policy, including cookie policy."
+        )
+        result = kit.run([notice, *kit.prose], CookieFilter())
+        assert kit.code(result, notice) == ("cookie", "consent_notice")
+
     @pytest.mark.parametrize("line", ["Accept all", "Cookies", "Cookie settings", "Reject all"])
     def test_consent_buttons_are_labels(self, kit: type[Kit], line: str) -> None:
         result = kit.run([line, *kit.prose], CookieFilter())

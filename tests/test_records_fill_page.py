@@ -60,3 +60,24 @@ def test_a_thread_of_comments_opening_with_one_same_link_is_not_the_body() -> No
     body = boilerstrip.clean(page)
     assert "our team has tested" in body
     assert "thank you for the tips on watering number 5" not in body
+
+
+def _book(i: int) -> str:
+    return (
+        f"<tr><td><a class='title' href='/book/{i}'>The collected stories of author {i}</a>"
+        f"<div>4.{i} avg rating</div><div class='cta'><button>Want to Read</button>"
+        "<button>Rate it</button></div></td></tr>"
+    )
+
+
+def test_the_items_chrome_does_not_outweigh_records_that_fill_the_page() -> None:
+    # Each book's buttons are removed (a call to action), item after item; the list, not
+    # the paragraphs under it, is the page.
+    books = "".join(_book(i) for i in range(12))
+    page = (
+        f"<html><head><title>Best books</title></head><body>{_CHROME}<main><h1>Best books</h1>"
+        f"<table>{books}</table><p>{_INTRO}</p><p>{_INTRO}</p></main>{_FOOTER}</body></html>"
+    )
+    body = boilerstrip.clean(page)
+    assert all(f"The collected stories of author {i}" in body for i in range(12))
+    assert "Want to Read" not in body

@@ -234,7 +234,8 @@ class Context:
         """HTML: the page's run of repeated records (``boilerstrip.records``), if any."""
         if self.document.source_kind != "html":
             return None
-        return find_records(self.document.blocks)
+        cards = self.page_type in (PageType.LISTING, PageType.COLLECTION)
+        return find_records(self.document.blocks, cards)
 
     def page_wide_tags(self, share: float) -> frozenset[str]:
         """The tags around more than ``share`` of the blocks (``dom.page_wide_tags``),
