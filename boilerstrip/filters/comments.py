@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -11,6 +11,7 @@ from boilerstrip.blocks import Block
 from boilerstrip.filters.base import Context, DocumentFilter
 from boilerstrip.filters.phrases import phrase_of, phrase_words
 from boilerstrip.metadata import lone_byline_or_date
+from boilerstrip.page_type import PageType
 from boilerstrip.records import MIN_RECORDS
 from boilerstrip.result import Category, Removal
 
@@ -128,6 +129,37 @@ def _item_labels(ctx: Context, candidates: set[int], kept: Sequence[Block]) -> s
     }
 
 
+# A thread's own chrome: on a page guessed a forum, a comments header that stands under two
+# posts or more ("Add a comment |" under a Q&A site's question and each answer, "Comments"
+# over each answer's comments) belongs to the posts, so it opens no section; before, the
+# first one past a quarter of the page's prose removed every later answer. wcxb-dev HTML
+# forum 0.763 -> 0.788 (eight Q&A threads recall 0.12-0.37 -> 0.69-1.00; two lose
+# precision: truths that hold only some answers, or none of their comments), text forum
+# 0.683 -> 0.685, every other type unchanged. A ``<dt>`` term is a table's column: the
+# "Replies" of the similar threads listed after a thread recurs too, and its first one
+# still ends the thread (counted, it took those lists: forum 0.786).
+_MIN_POST_LABELS = 2
+
+
+def _post_labels(
+    ctx: Context, candidates: set[int], is_header: Callable[[Block, Context], bool]
+) -> set[str]:
+    """On a page guessed a forum, the comments headers (``is_header``) that recur under
+    ``_MIN_POST_LABELS`` posts or more, other than a table's terms; none elsewhere."""
+    if ctx.page_type is not PageType.FORUM:
+        return set()
+    blocks = ctx.document.blocks
+    counts: dict[str, int] = {}
+    for index in candidates:
+        block = blocks[index]
+        if ctx.is_removed(index) or (block.dom is not None and block.dom.tag == _TERM_TAG):
+            continue
+        if is_header(block, ctx):
+            label = _label_of(block)
+            counts[label] = counts.get(label, 0) + 1
+    return {label for label, count in counts.items() if count >= _MIN_POST_LABELS}
+
+
 @dataclass(frozen=True)
 class CommentsFilter(DocumentFilter):
     """Finds a comments header that follows most of the article and removes what follows it.
@@ -186,6 +218,7 @@ class CommentsFilter(DocumentFilter):
         total = sum(positive)
         body_start = ctx.page.body_start or 0
         labels = _item_labels(ctx, candidates, kept)
+        labels |= _post_labels(ctx, candidates, self._is_header)
         seen = 0.0
         for position, block in enumerate(kept):
             seen += positive[position]

@@ -1,0 +1,59 @@
+"""Threads (pages guessed a forum): what of a thread's own chrome the filters must not take
+for the end of the thread."""
+
+from __future__ import annotations
+
+import json
+
+import boilerstrip
+
+QUESTION = (
+    "I am catering my first event for forty people next month and I own one chafing dish, "
+    "a rice cooker and some plastic plates. What am I missing and what should I prepare?"
+)
+ANSWERS = (
+    "Check everything and then check it again. Test your recipes ahead of time and find out "
+    "what can be made in advance without losing quality, then write a checklist of it all.",
+    "Visit the hall before the day of the event, so that you know where the fridges, the "
+    "ovens and the sinks are, and ask how early you may arrive to set the tables up.",
+    "Bring extras of everything you can think of, because something is going to spill and "
+    "there will be more guests than the host told you about when you agreed on the menu.",
+)
+
+
+def _post(text: str, author: str) -> str:
+    return (
+        f"<div class='post'><p>{text}</p><div class='actions'>Share</div>"
+        f"<div class='signature'>answered by {author}</div>"
+        "<div class='comments-link'>Add a comment</div></div>"
+    )
+
+
+def _page(schema_type: str) -> str:
+    data = json.dumps({"@type": schema_type})
+    posts = _post(QUESTION, "kumiko") + "<h2>3 Answers</h2>"
+    posts += "".join(_post(text, name) for text, name in zip(ANSWERS, ("mike", "joe", "ann")))
+    return (
+        f"<html><head><title>Catering for the first time</title>"
+        f"<script type='application/ld+json'>{data}</script></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/questions'>Questions</a> <a href='/tags'>Tags</a></nav>"
+        f"<h1>Catering for the first time</h1>{posts}"
+        "<footer><a href='/about'>About</a> <a href='/privacy'>Privacy policy</a></footer>"
+        "</body></html>"
+    )
+
+
+def test_a_comment_prompt_under_every_post_does_not_end_the_thread() -> None:
+    # "Add a comment" stands under the question and under each answer: the posts' chrome.
+    result = boilerstrip.extract(_page("QAPage"))
+    assert result.metadata.page_type == "forum"
+    for text in (QUESTION, *ANSWERS):
+        assert text in result.body
+    assert "Add a comment" not in result.body
+
+
+def test_on_an_article_the_first_comment_prompt_past_the_body_still_cuts() -> None:
+    result = boilerstrip.extract(_page("NewsArticle"))
+    assert result.metadata.page_type == "article"
+    assert QUESTION in result.body
+    assert ANSWERS[-1] not in result.body
