@@ -57,3 +57,50 @@ def test_on_an_article_the_first_comment_prompt_past_the_body_still_cuts() -> No
     assert result.metadata.page_type == "article"
     assert QUESTION in result.body
     assert ANSWERS[-1] not in result.body
+
+
+REMARKS = (
+    "Thanks, the checklist idea saved my first event from a disaster last spring.",
+    "Do not forget a fire extinguisher, because you never know what can happen there.",
+)
+
+
+def _answer(text: str, prop: str, remark: str | None) -> str:
+    comments = (
+        ""
+        if remark is None
+        else (
+            f"<ul class='comments-list'><li class='comment' itemprop='comment'><span>{remark}"
+            "</span></li></ul>"
+        )
+    )
+    return f"<div itemprop='{prop}' class='answer'><p>{text}</p>{comments}</div>"
+
+
+def _qa_page(accepted: str, suggested: str) -> str:
+    answers = _answer(ANSWERS[0], accepted, REMARKS[0])
+    answers += _answer(ANSWERS[1], suggested, REMARKS[1])
+    answers += _answer(ANSWERS[2], suggested, None)
+    return (
+        "<html><head><title>Catering for the first time</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/questions'>Questions</a> <a href='/tags'>Tags</a></nav>"
+        f"<h1>Catering for the first time</h1><div class='question'><p>{QUESTION}</p></div>"
+        f"{answers}<footer><a href='/about'>About</a> <a href='/privacy'>Privacy policy</a>"
+        "</footer></body></html>"
+    )
+
+
+def test_comments_on_marked_answers_are_not_posts() -> None:
+    result = boilerstrip.extract(_qa_page("acceptedAnswer", "suggestedAnswer"))
+    for text in (QUESTION, *ANSWERS):
+        assert text in result.body
+    for remark in REMARKS:
+        assert remark not in result.body
+    codes = {d.code for d in result.removed if any(r in d.block.text for r in REMARKS)}
+    assert codes == {"answer_comment"}
+
+
+def test_without_marked_answers_comments_are_posts() -> None:
+    # A forum whose replies are "comments": no schema.org answer, so they stay.
+    result = boilerstrip.extract(_qa_page("reply", "reply"))
+    assert not any(d.code == "answer_comment" for d in result.removed)
