@@ -21,6 +21,10 @@ ANSWERS = (
 )
 
 
+NAMES = ("mike", "joe", "ann")
+MENU = "<nav><a href='/'>Home</a> <a href='/questions'>Questions</a> <a href='/tags'>Tags</a></nav>"
+
+
 def _post(text: str, author: str) -> str:
     return (
         f"<div class='post'><p>{text}</p><div class='actions'>Share</div>"
@@ -32,11 +36,11 @@ def _post(text: str, author: str) -> str:
 def _page(schema_type: str) -> str:
     data = json.dumps({"@type": schema_type})
     posts = _post(QUESTION, "kumiko") + "<h2>3 Answers</h2>"
-    posts += "".join(_post(text, name) for text, name in zip(ANSWERS, ("mike", "joe", "ann")))
+    posts += "".join(_post(text, name) for text, name in zip(ANSWERS, NAMES, strict=True))
     return (
         f"<html><head><title>Catering for the first time</title>"
         f"<script type='application/ld+json'>{data}</script></head><body>"
-        "<nav><a href='/'>Home</a> <a href='/questions'>Questions</a> <a href='/tags'>Tags</a></nav>"
+        f"{MENU}"
         f"<h1>Catering for the first time</h1>{posts}"
         "<footer><a href='/about'>About</a> <a href='/privacy'>Privacy policy</a></footer>"
         "</body></html>"
@@ -83,7 +87,7 @@ def _qa_page(accepted: str, suggested: str) -> str:
     answers += _answer(ANSWERS[2], suggested, None)
     return (
         "<html><head><title>Catering for the first time</title></head><body>"
-        "<nav><a href='/'>Home</a> <a href='/questions'>Questions</a> <a href='/tags'>Tags</a></nav>"
+        f"{MENU}"
         f"<h1>Catering for the first time</h1><div class='question'><p>{QUESTION}</p></div>"
         f"{answers}<footer><a href='/about'>About</a> <a href='/privacy'>Privacy policy</a>"
         "</footer></body></html>"
