@@ -108,3 +108,26 @@ def test_without_marked_answers_comments_are_posts() -> None:
     # A forum whose replies are "comments": no schema.org answer, so they stay.
     result = boilerstrip.extract(_qa_page("reply", "reply"))
     assert not any(d.code == "answer_comment" for d in result.removed)
+
+
+def _thread(posts: int) -> str:
+    post = (
+        "<div class='post'><div class='user'>alice</div><div class='stats'>Joined: Mar 2020"
+        "</div><div class='stats'>Posts: 1,234</div><p>{}</p></div>"
+    )
+    body = "".join(post.format(text) for text in (QUESTION, *ANSWERS)[:posts])
+    return (
+        "<html><head><title>Catering for the first time</title></head><body>"
+        f"{MENU}<h1>Catering for the first time</h1>{body}"
+        "<footer><a href='/about'>About</a> <a href='/privacy'>Privacy policy</a></footer>"
+        "</body></html>"
+    )
+
+
+def test_a_posts_furniture_labels_are_not_its_text() -> None:
+    result = boilerstrip.extract(_thread(4))
+    assert result.metadata.page_type == "forum"
+    assert ANSWERS[1] in result.body
+    assert "Posts: 1,234" not in result.body
+    assert "Joined: Mar 2020" not in result.body
+    assert {d.code for d in result.removed if d.text == "Posts: 1,234"} == {"post_label"}
