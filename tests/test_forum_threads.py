@@ -131,3 +131,24 @@ def test_a_posts_furniture_labels_are_not_its_text() -> None:
     assert "Posts: 1,234" not in result.body
     assert "Joined: Mar 2020" not in result.body
     assert {d.code for d in result.removed if d.text == "Posts: 1,234"} == {"post_label"}
+
+
+def test_a_comments_header_over_the_replies_does_not_end_a_thread() -> None:
+    page = _thread(4).replace("<div class='post'>", "<h2>Comments</h2><div class='post'>", 2)
+    page = page.replace("<h2>Comments</h2>", "", 1)  # one header, over the replies
+    result = boilerstrip.extract(page)
+    assert result.metadata.page_type == "forum"
+    for text in (QUESTION, *ANSWERS):
+        assert text in result.body
+
+
+def test_a_thread_tables_column_term_still_ends_the_thread() -> None:
+    similar = ("Catering for a wedding", "Chafing dish fuel", "Rice for forty", "Buffet lines")
+    table = "".join(
+        f"<div class='similar'><a href='/t{n}'>{title}</a><dl><dt>Replies</dt><dd>{n}</dd>"
+        "</dl></div>"
+        for n, title in enumerate(similar)
+    )
+    result = boilerstrip.extract(_thread(4).replace("<footer>", f"{table}<footer>"))
+    assert ANSWERS[-1] in result.body
+    assert {d.code for d in result.removed if d.text == "Replies"} == {"comment_section"}
