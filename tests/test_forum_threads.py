@@ -152,3 +152,13 @@ def test_a_thread_tables_column_term_still_ends_the_thread() -> None:
     result = boilerstrip.extract(_thread(4).replace("<footer>", f"{table}<footer>"))
     assert ANSWERS[-1] in result.body
     assert {d.code for d in result.removed if d.text == "Replies"} == {"comment_section"}
+
+
+def test_a_later_post_in_the_same_positive_run_is_an_island_too() -> None:
+    # Weights past the body's span: a long post, its chrome, a shorter post, chrome. The run
+    # stays positive throughout, and its best prefix is the first post alone; the second is
+    # a post as well, not the first's tail.
+    from boilerstrip.filters.content import _with_islands
+
+    weights = [100.0, -30.0, -30.0, 25.0, -10.0, -10.0]
+    assert _with_islands([-5.0, *weights], [(0, 0)], 1) == [(0, 0), (1, 1), (4, 4)]

@@ -268,21 +268,42 @@ def _with_islands(
     return sorted(found)
 
 
+# After a run's best prefix the scan starts again: a thread's later, shorter posts stand in
+# the same positive run as a long one (their chrome weighs less than the long post's prose),
+# and the run's best prefix alone had dropped them. wcxb-dev HTML forum 0.814 -> 0.816
+# (threads' recall up to +0.16), service, listing, collection, product unchanged at three
+# places (a few pages either way); text product 0.507 -> 0.508, forum within 0.001.
 def _islands_in(weights: list[float], start: int, end: int, least: int) -> list[tuple[int, int]]:
-    """The islands among positions ``start``..``end``: each positive run's best prefix."""
+    """The islands among positions ``start``..``end``: each positive run's best prefix, and
+    then the islands in what follows that prefix (the run's later posts)."""
     islands: list[tuple[int, int]] = []
-    run_sum, run_start, best_sum, best_end = 0.0, start, 0.0, -1
-    for position in range(start, end + 1):
-        if run_sum <= 0.0:
-            if _is_island(weights, run_start, best_end, best_sum, least):
-                islands.append((run_start, best_end))
-            run_sum, run_start, best_sum = 0.0, position, 0.0
+    position = start
+    while position <= end:
+        first, last, total = _best_prefix(weights, position, end)
+        if last < first:
+            break
+        if _is_island(weights, first, last, total, least):
+            islands.append((first, last))
+        position = last + 1
+    return islands
+
+
+def _best_prefix(weights: list[float], start: int, end: int) -> tuple[int, int, float]:
+    """The first positive run at or after ``start`` (up to where its sum falls to 0 or
+    ``end``): its first position, the end of its best prefix and that prefix's sum; an empty
+    span (last < first) when no weight is positive."""
+    position = start
+    while position <= end and weights[position] <= 0.0:
+        position += 1
+    first, best_end, best_sum, run_sum = position, position - 1, 0.0, 0.0
+    while position <= end:
         run_sum += weights[position]
+        if run_sum <= 0.0:
+            break
         if run_sum > best_sum:
             best_sum, best_end = run_sum, position
-    if _is_island(weights, run_start, best_end, best_sum, least):
-        islands.append((run_start, best_end))
-    return islands
+        position += 1
+    return first, best_end, best_sum
 
 
 def _is_island(weights: list[float], first: int, last: int, total: float, least: int) -> bool:
