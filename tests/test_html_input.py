@@ -319,3 +319,11 @@ def test_a_defined_term_such_as_response_opens_no_comment_section() -> None:
     body = boilerstrip.clean(PAGE.replace("</article>", f"{hooks}</article>"))
     assert "The response generated from a Request." in body
     assert "You can assign a hook function on a per-request basis." in body
+
+
+def test_a_posts_signature_goes() -> None:
+    motto = "Measure twice and cut once, my grandfather used to say in his workshop every day."
+    signature = f"<div class='post-signature'><p>{motto}</p></div>"
+    result = boilerstrip.extract(PAGE.replace("</article>", f"{signature}</article>"))
+    assert {d.code for d in result.removed if d.text == motto} == {"signature"}
+    assert PROSE in result.body
