@@ -162,3 +162,19 @@ def test_a_later_post_in_the_same_positive_run_is_an_island_too() -> None:
 
     weights = [100.0, -30.0, -30.0, 25.0, -10.0, -10.0]
     assert _with_islands([-5.0, *weights], [(0, 0)], 1) == [(0, 0), (1, 1), (4, 4)]
+
+
+def test_a_short_line_under_every_post_is_chrome_but_a_repeated_quote_is_not() -> None:
+    quoted = "Rent the chafing dishes"
+    page = _thread(4).replace(
+        "<div class='user'>", "<div class='edit'>last edited by</div><div>", 4
+    )
+    page = page.replace(f"<p>{ANSWERS[1]}", f"<blockquote>{quoted}</blockquote><p>{ANSWERS[1]}")
+    page = page.replace(f"<p>{ANSWERS[2]}", f"<blockquote>{quoted}</blockquote><p>{ANSWERS[2]}")
+    page = page.replace(f"<p>{QUESTION}", f"<blockquote>{quoted}</blockquote><p>{QUESTION}")
+    result = boilerstrip.extract(page)
+    assert "last edited by" not in result.body
+    assert {d.code for d in result.removed if d.text == "last edited by"} == {"post_chrome"}
+    assert not any(d.code == "post_chrome" for d in result.removed if d.text == quoted)
+    for text in (QUESTION, *ANSWERS):
+        assert text in result.body

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
-from boilerstrip.blocks import Block
+from boilerstrip.blocks import Block, BlockKind
 from boilerstrip.filters.base import Context, DocumentFilter
 from boilerstrip.filters.phrases import phrase_of, phrase_words
 from boilerstrip.metadata import lone_byline_or_date
@@ -196,6 +197,49 @@ def _post_furniture(
             yield block
 
 
+# On a page guessed a forum, a short line that is no sentence and recurs post after post
+# ("last edited by", "L Offline", "1 Reply Last reply Reply Quote 0", a badge) is the posts'
+# chrome: forum labels (above) name only some of it. Code lines (a script quoted in several
+# answers) and quotes (a post quoting an earlier one) recur as content, and lines ending as
+# a sentence or a greeting's colon are a writer's. wcxb-dev HTML forum 0.818 -> 0.823 (38
+# threads up, 6 down by up to 0.007; with quotes counted one lost its quoted options, -0.051;
+# with code lines, a Q&A thread's scripts, -0.231), text forum 0.686 -> 0.688, other types
+# unchanged.
+_CHROME_MAX_WORDS = 6
+_CHROME_MIN_REPEATS = 3
+_SENTENCE_ENDS = (".", "!", "?", ":")
+_QUOTE_TAG = "blockquote"
+
+
+def _recurring_chrome(
+    ctx: Context,
+    kept: Sequence[Block],
+    taken: set[int],
+    is_header: Callable[[Block, Context], bool],
+) -> Iterator[Block]:
+    """On a page guessed a forum, the kept blocks (not ``taken``) that are short chrome lines
+    recurring ``_CHROME_MIN_REPEATS`` times or more (``_label_of``: digits as 0)."""
+    if ctx.page_type is not PageType.FORUM:
+        return
+    lines = [b for b in kept if b.index not in taken and _may_be_chrome(b)]
+    counts = Counter(_label_of(b) for b in lines)
+    for block in lines:
+        if counts[_label_of(block)] >= _CHROME_MIN_REPEATS and not is_header(block, ctx):
+            yield block
+
+
+def _may_be_chrome(block: Block) -> bool:
+    """A short line that is not code, not quoted and does not end as a sentence."""
+    dom = block.dom
+    return (
+        block.stats.words <= _CHROME_MAX_WORDS
+        and block.kind is not BlockKind.CODE
+        and block.kind is not BlockKind.QUOTE
+        and not (dom is not None and (dom.tag == _QUOTE_TAG or _QUOTE_TAG in dom.ancestors))
+        and not block.text.rstrip().endswith(_SENTENCE_ENDS)
+    )
+
+
 @dataclass(frozen=True)
 class CommentsFilter(DocumentFilter):
     """Finds a comments header that follows most of the article and removes what follows it.
@@ -222,6 +266,12 @@ class CommentsFilter(DocumentFilter):
         for block in _post_furniture(ctx, kept, taken, self._is_header):
             taken.add(block.index)
             yield block, Removal(Category.COMMENT, "post_label", "a label of a post's furniture")
+        for block in _recurring_chrome(ctx, kept, taken, self._is_header):
+            taken.add(block.index)
+            yield (
+                block,
+                Removal(Category.COMMENT, "post_chrome", "a short line repeated post after post"),
+            )
         start = self._section_start(ctx, kept, taken)
         section_from = kept[start].index if start is not None else len(ctx.document.blocks)
         # Prompts and headers that open no section go alone ("Leave a reply" after one
