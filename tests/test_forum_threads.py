@@ -178,3 +178,26 @@ def test_a_short_line_under_every_post_is_chrome_but_a_repeated_quote_is_not() -
     assert not any(d.code == "post_chrome" for d in result.removed if d.text == quoted)
     for text in (QUESTION, *ANSWERS):
         assert text in result.body
+
+
+def test_a_one_line_reply_on_the_posts_path_is_a_post() -> None:
+    # The question is the body's span, the answers islands between their chrome; a one-line
+    # answer weighs under an island's sum, but it stands where the answers do.
+    reply = "Rent the dishes from a party shop."
+    bar = "".join(
+        f"<div class='bar'><a href='/u{n}'>Report</a> <a href='/q{n}'>Share this</a></div>"
+        for n in range(3)
+    )
+    answers = "".join(
+        f"{bar}<div class='answer'><p>{text}</p></div>" for text in (ANSWERS[0], reply, ANSWERS[1])
+    )
+    question = f"<p>{QUESTION}</p><p>{QUESTION.replace('forty', 'fifty')}</p>"
+    page = (
+        "<html><head><title>Catering for the first time</title></head><body>"
+        f"{MENU}<h1>Catering for the first time</h1><div class='question'>{question}</div>"
+        f"{answers}{bar}<footer><a href='/about'>About</a></footer></body></html>"
+    )
+    result = boilerstrip.extract(page, url="https://forum.example.com/t/catering/1")
+    assert result.metadata.page_type == "forum"
+    assert ANSWERS[1] in result.body
+    assert reply in result.body
