@@ -216,6 +216,25 @@ def test_a_consent_managers_dialog_goes_prose_and_all() -> None:
     assert PROSE in result.body
 
 
+def test_a_consent_dialog_longer_than_the_page_text_still_goes() -> None:
+    # OneTrust lists every purpose with its paragraph: more of the page's words than a short
+    # thread holds, yet no word of it is the page's content. A consent word on the <body>
+    # (every block) is the page's layout and removes nothing.
+    purposes = [
+        f"Purpose {n}: information about your activity on this service can be stored and "
+        "used to build profiles for personalised advertising by our partners."
+        for n in range(1, 7)
+    ]
+    dialog = "<div id='onetrust-pc-sdk'>" + "".join(f"<p>{p}</p>" for p in purposes) + "</div>"
+    result = boilerstrip.extract(PAGE.replace("</footer>", f"</footer>{dialog}"))
+    kept = result.body
+    assert all(p not in kept for p in purposes)
+    assert {d.code for d in result.removed if d.text == purposes[0]} == {"consent_dialog"}
+    assert PROSE in kept
+    wrapped = PAGE.replace("<body>", "<body class='cookie-consent-shown'>")
+    assert PROSE in boilerstrip.clean(wrapped)
+
+
 def test_a_box_inside_the_article_does_not_cut_its_paragraphs() -> None:
     box = (
         "<div class='related'><h3>More news</h3><ul>"
@@ -300,3 +319,11 @@ def test_a_defined_term_such_as_response_opens_no_comment_section() -> None:
     body = boilerstrip.clean(PAGE.replace("</article>", f"{hooks}</article>"))
     assert "The response generated from a Request." in body
     assert "You can assign a hook function on a per-request basis." in body
+
+
+def test_a_posts_signature_goes() -> None:
+    motto = "Measure twice and cut once, my grandfather used to say in his workshop every day."
+    signature = f"<div class='post-signature'><p>{motto}</p></div>"
+    result = boilerstrip.extract(PAGE.replace("</article>", f"{signature}</article>"))
+    assert {d.code for d in result.removed if d.text == motto} == {"signature"}
+    assert PROSE in result.body
