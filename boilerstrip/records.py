@@ -47,7 +47,7 @@ _ARTICLE = "article"
 _MENU_WORDS = frozenset({"menu", "submenu", "megamenu", "dropdown", "navbar", "nav", "navigation"})
 _MENU_DEPTH = 8
 _PAGE_TAGS = frozenset({"body", "html"})
-_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "a"})
+_TITLE_TAGS = _HEADING_TAGS | {"a"}
 # Tested for every block, as a module constant: Python 3.11 reads an enum member through
 # ``EnumType.__getattr__``'s slot (~180 ns, nine times a constant's look-up).
 _HEADING = BlockKind.HEADING

@@ -47,8 +47,7 @@ def _is_defined_term(block: Block) -> bool:
     reference): it names what its definition describes and heads no comments. A bare
     "Replies" term is a thread table's column, which does open the list of other threads.
     wcxb-dev HTML documentation 0.906 -> 0.909 (a page 0.36 -> 0.98 recall), others unchanged."""
-    dom = block.dom
-    return dom is not None and dom.tag == _TERM_TAG and block.text.rstrip().endswith(":")
+    return _is_term(block) and block.text.rstrip().endswith(":")
 
 
 # Chinese and Japanese headers put the count before or after the word, with a counter word
@@ -178,6 +177,9 @@ def _marked(block: Block, words: frozenset[str]) -> bool:
 # thread). wcxb-dev HTML forum 0.803 -> 0.807 (31 threads up, none down), text forum 0.685
 # -> 0.686, other types unchanged. Up to six words: labels are one to four.
 _POST_LABEL_MAX_WORDS = 6
+# One removal each: a thread repeats its furniture post after post.
+_POST_LABEL = Removal(Category.COMMENT, "post_label", "a label of a post's furniture")
+_POST_CHROME = Removal(Category.COMMENT, "post_chrome", "a short line repeated post after post")
 
 
 def _post_furniture(
@@ -265,13 +267,10 @@ class CommentsFilter(DocumentFilter):
             yield from ((block, removal) for block in on_answers)
         for block in _post_furniture(ctx, kept, taken, self._is_header):
             taken.add(block.index)
-            yield block, Removal(Category.COMMENT, "post_label", "a label of a post's furniture")
+            yield block, _POST_LABEL
         for block in _recurring_chrome(ctx, kept, taken, self._is_header):
             taken.add(block.index)
-            yield (
-                block,
-                Removal(Category.COMMENT, "post_chrome", "a short line repeated post after post"),
-            )
+            yield block, _POST_CHROME
         start = self._section_start(ctx, kept, taken)
         section_from = kept[start].index if start is not None else len(ctx.document.blocks)
         # Prompts and headers that open no section go alone ("Leave a reply" after one

@@ -225,16 +225,17 @@ _THIN_BODY_GROWTH = 2.0
 # text (not on articles): listing 0.638 -> 0.647, product 0.507 -> 0.509, service 0.757 ->
 # 0.758, documentation 0.887 -> 0.886. On collections too: -0.0006 (filter bars).
 _HEADLINE_BODY_SKIPPED = frozenset({PageType.FORUM, PageType.COLLECTION})
-# The headline the body may begin at is the page's <h1>: a breadcrumb taken for the headline
-# ran a manual's body over its "Prev Up Home Next" row (all types within 0.0006).
-_TOP_HEADING_TAG = "h1"
+# The headline the body may begin at is the page's <h1> (``_PRODUCT_NAME_TAG``): a
+# breadcrumb taken for the headline ran a manual's body over its "Prev Up Home Next" row
+# (all types within 0.0006).
 # An interface label is a short line ("Add to bag", "Request a demo").
 _LABEL_MAX_WORDS = 6
 # A dateline is a short line: a date, a time, a source and a "report" link (characters:
 # Chinese has no spaces to count words by).
 _DATELINE_MAX_CHARS = 80
-# A Chinese or Japanese date ("2018年12月28日"), which dates.find_date does not read.
+# A Chinese story's source line opens with one of these ("来源：新京报").
 _SOURCE_MARKS = ("来源", "來源")
+# A Chinese or Japanese date ("2018年12月28日"), which dates.find_date does not read.
 _CJK_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
@@ -334,7 +335,7 @@ def _runs_without_labels(ctx: Context, first: int, last: int) -> list[tuple[int,
 
 def _is_h1(block: Block) -> bool:
     """Whether ``block`` is the page's <h1> (in text, any headline line will do)."""
-    return block.dom is None or block.dom.tag == _TOP_HEADING_TAG
+    return block.dom is None or block.dom.tag == _PRODUCT_NAME_TAG
 
 
 def _dated(ctx: Context, first: int, end: int) -> bool:
@@ -393,10 +394,9 @@ def _thin_body_extended(ctx: Context, spans: list[tuple[int, int]]) -> list[tupl
     """
     if ctx.document.source_kind != "html":
         return spans
-    inside = sum(_kept_words(ctx, first, last) for first, last in spans)
-    if ctx.page_type is PageType.SERVICE:
-        inside = 0
-    elif inside >= _THIN_BODY_WORDS:
+    service = ctx.page_type is PageType.SERVICE
+    inside = 0 if service else sum(_kept_words(ctx, first, last) for first, last in spans)
+    if inside >= _THIN_BODY_WORDS:
         return spans
     last = end = spans[-1][1]
     removed_run = 0
@@ -452,7 +452,12 @@ def _is_kept_prose(ctx: Context, weights: list[float], block: Block) -> bool:
 
 def _path_of(block: Block) -> _Path | None:
     dom = block.dom
-    return None if dom is None else (dom.tag, dom.ancestors, dom.attr_words)
+    return None if dom is None else _dom_path(dom)
+
+
+def _dom_path(dom: DomEvidence) -> _Path:
+    """An element path: the block's tag, its ancestors' tags and their class/id words."""
+    return dom.tag, dom.ancestors, dom.attr_words
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -569,19 +574,15 @@ def _main_path(ctx: Context, weights: list[float], span: tuple[int, int]) -> _Pa
     totals: dict[_Path, float] = {}
     for block in ctx.document.blocks[span[0] : span[1] + 1]:
         dom = block.dom
-        if dom is not None and weights[block.index] > 0 and not ctx.is_removed(block.index):
-            path = (dom.tag, dom.ancestors, dom.attr_words)
+        if dom is not None and _is_kept_prose(ctx, weights, block):
+            path = _dom_path(dom)
             totals[path] = totals.get(path, 0.0) + weights[block.index]
     return max(totals, key=totals.__getitem__) if totals else None
 
 
 def _on_path(ctx: Context, block: Block, path: _Path) -> bool:
     dom = block.dom
-    return (
-        dom is not None
-        and (dom.tag, dom.ancestors, dom.attr_words) == path
-        and not ctx.is_removed(block.index)
-    )
+    return dom is not None and _dom_path(dom) == path and not ctx.is_removed(block.index)
 
 
 def _html_bounds(ctx: Context, weights: list[float]) -> tuple[int, int] | None:

@@ -14,7 +14,6 @@ from boilerstrip.result import Category, Removal
 
 # "Home > News > World", "Home / Politics / Europe", "Start » Sport".
 _BREADCRUMB_SEPARATOR = regex.compile(r"\s(?:>|»|›|/|\\|→)\s")
-# "About | Contact | Jobs", "News • Sport • Weather".
 # A listing's count of what it shows: "Showing 1-24 of 310 results", "Displaying 1 - 15 of
 # 190 news articles related to this topic". Its first word is one of these.
 _RESULT_COUNT = regex.compile(
@@ -24,6 +23,7 @@ _RESULT_COUNT = regex.compile(
 )
 _RESULT_COUNT_OPENERS = frozenset({"showing", "displaying", "viewing"})
 _RESULT_COUNT_MAX_WORDS = 15
+# "About | Contact | Jobs", "News • Sport • Weather".
 _ROW_SEPARATOR = regex.compile(r"\s*(?:\||•|·|‖)\s*")
 _SEPARATOR_CHARACTERS = (" > ", "»", "›", " / ", "\\", "→", "|", "•", "·", "‖")
 
@@ -55,13 +55,9 @@ class NavigationFilter(DocumentFilter):
     def run(self, ctx: Context, kept: Sequence[Block]) -> Iterator[tuple[Block, Removal]]:
         label_index = self._section_label_index(ctx)
         indexes = ctx.blocks_with("navigation") + ctx.blocks_containing(*_SEPARATOR_CHARACTERS)
-        openers = {prefix[0] for prefix in ctx.lexicon.tag_prefixes}
+        # Tag lists and result counts open with a known word: one pass finds both.
+        openers = {prefix[0] for prefix in ctx.lexicon.tag_prefixes} | _RESULT_COUNT_OPENERS
         indexes += [b.index for b in ctx.document.blocks if b.words and b.words[0] in openers]
-        indexes += [
-            b.index
-            for b in ctx.document.blocks
-            if b.words and b.words[0] in _RESULT_COUNT_OPENERS
-        ]
         if label_index is not None:
             indexes.append(label_index)
         for block in ctx.kept_among(indexes):

@@ -470,8 +470,7 @@ class _Walk:
                 attrs_stack.append(attrs)
                 if tag in _STATEFUL:
                     if tag == "a":  # the most frequent, counted here
-                        href = element.get("href")
-                        if not (href and href[0] == "#" and _in_heading(tags)):
+                        if not _is_heading_anchor(element, tags):
                             self._links += 1
                     else:
                         self._enter(tag)
@@ -502,8 +501,7 @@ class _Walk:
                 attrs_stack.pop()
                 if tag in _STATEFUL:
                     if tag == "a":
-                        href = element.get("href")
-                        if not (href and href[0] == "#" and _in_heading(tags)):
+                        if not _is_heading_anchor(element, tags):
                             self._links -= 1
                     else:
                         self._leave(tag)
@@ -686,11 +684,12 @@ def _is_disclosure(words: str) -> bool:
     return not _DISCLOSURE_WORDS.isdisjoint(_WORD_RUNS.findall(words.lower()))
 
 
-def _in_heading(open_tags: list[str]) -> bool:
-    """Whether a heading is open: a link inside one to a spot on the page
-    (``<h2><a href="#constructor">``, the permalink of reference docs) is the heading's text,
-    not a link away (tested inline for every link: only fragment links get here)."""
-    return not _HEADING_TAGS.isdisjoint(open_tags)
+def _is_heading_anchor(link: Any, open_tags: list[str]) -> bool:
+    """Whether ``link`` goes to a spot on the page from inside a heading
+    (``<h2><a href="#constructor">``, the permalink of reference docs): the heading's text,
+    not a link away. Asked of every link: the open tags are looked at for fragment links only."""
+    href = link.get("href")
+    return bool(href) and href[0] == "#" and not _HEADING_TAGS.isdisjoint(open_tags)
 
 
 def _shown_attribute_words(items: list[tuple[str, str]]) -> str | None:
